@@ -1,0 +1,129 @@
+// @ts-check
+/**
+ * One build for every package, from one helper.
+ *
+ *   packages/<name>/dist/**.js       per-package ESM (modules preserved, dependencies external) — for bundlers
+ *   dist/campus-cockpit.iife.min.js  one <script>: every element except <cc-chart>
+ *   dist/campus-cockpit-charts.iife.min.js  <cc-chart> with G2, self-contained
+ *   dist/esm/                        <script type="module"> users; G2 is a chunk fetched when a <cc-chart> connects
+ *   dist/campus-cockpit-kpi.min.js   a KPI tile alone with lit, client and query (measured against its budget)
+ */
+import commonjs from '@rollup/plugin-commonjs';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import esbuild from 'rollup-plugin-esbuild';
+
+/** Chrome 109 is the last Chrome on Windows 7, still common on campus PCs. */
+const browserTarget = ['chrome109', 'edge109', 'firefox115', 'safari15'];
+const nodeTarget = 'node20';
+
+const packageJson = (name) => JSON.parse(readFileSync(`packages/${name}/package.json`, 'utf8'));
+
+/** Bare imports (and node builtins) stay external in per-package builds. */
+function isExternalFor(name) {
+  const deps = Object.keys(packageJson(name).dependencies ?? {});
+  return (id) =>
+    id.startsWith('node:') ||
+    builtinModules.includes(id) ||
+    deps.some((dep) => id === dep || id.startsWith(`${dep}/`));
+}
+
+/**
+ * G2 reaches html2canvas only for image export; a stub keeps ~47 KB gzip out of the chart chunk and
+ * says what to do if someone asks for an image.
+ */
+function stubHtml2canvas() {
+  const id = '\0html2canvas-stub';
+  return {
+    name: 'stub-html2canvas',
+    resolveId: (source) => (source === 'html2canvas' ? id : null),
+    load: (source) =>
+      source === id
+        ? 'export default function html2canvas() { throw new Error("campus-cockpit: image export via html2canvas is not bundled; export the chart canvas with canvas.toDataURL() instead."); }'
+        : null,
+  };
+}
+
+function browserPlugins({ minify }) {
+  return [
+    stubHtml2canvas(),
+    nodeResolve({
+      browser: true,
+      exportConditions: ['source', 'browser', 'module', 'import', 'default'],
+      extensions: ['.ts', '.mjs', '.js', '.json'],
+      // @antv/g-lite installs twice under G2's dependency tree; two copies break G2's renderer registry.
+      dedupe: ['@antv/g-lite', '@antv/g', '@antv/g-canvas'],
+    }),
+    commonjs(),
+    esbuild({ target: browserTarget, minify, legalComments: 'none', tsconfig: 'tsconfig.base.json' }),
+  ];
+}
+
+function packageBuild(name, input, { platform }) {
+  return {
+    input,
+    external: isExternalFor(name),
+    plugins: [
+      nodeResolve({
+        exportConditions: ['source', 'import', 'default'],
+        extensions: ['.ts', '.mjs', '.js', '.json'],
+        preferBuiltins: true,
+      }),
+      esbuild({ target: platform === 'node' ? nodeTarget : browserTarget, tsconfig: 'tsconfig.base.json' }),
+    ],
+    output: {
+      dir: `packages/${name}/dist`,
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: `packages/${name}/src`,
+      sourcemap: true,
+    },
+  };
+}
+
+const widgets = 'packages/widgets/src';
+
+export default [
+  packageBuild('query', { index: 'packages/query/src/index.ts' }, { platform: 'browser' }),
+  packageBuild('client', { index: 'packages/client/src/index.ts' }, { platform: 'browser' }),
+  packageBuild(
+    'widgets',
+    {
+      index: `${widgets}/index.ts`,
+      define: `${widgets}/define.ts`,
+      'define-charts': `${widgets}/define-charts.ts`,
+    },
+    { platform: 'browser' },
+  ),
+  packageBuild(
+    'server',
+    { index: 'packages/server/src/index.ts', cli: 'packages/server/src/cli.ts' },
+    { platform: 'node' },
+  ),
+  {
+    input: `${widgets}/define.ts`,
+    plugins: browserPlugins({ minify: true }),
+    output: { file: 'dist/campus-cockpit.iife.min.js', format: 'iife', name: 'CampusCockpit' },
+  },
+  {
+    input: `${widgets}/define-charts.ts`,
+    plugins: browserPlugins({ minify: true }),
+    output: {
+      file: 'dist/campus-cockpit-charts.iife.min.js',
+      format: 'iife',
+      name: 'CampusCockpitCharts',
+      inlineDynamicImports: true,
+    },
+  },
+  {
+    input: { 'campus-cockpit': `${widgets}/define-all.ts` },
+    plugins: browserPlugins({ minify: true }),
+    output: { dir: 'dist/esm', format: 'es', chunkFileNames: 'chunks/[name]-[hash].js' },
+  },
+  {
+    input: `${widgets}/kpi/cc-kpi.ts`,
+    plugins: browserPlugins({ minify: true }),
+    output: { file: 'dist/campus-cockpit-kpi.min.js', format: 'es' },
+  },
+];
