@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+
+/** Debian's Chromium unless CHROME_PATH says otherwise; scripts/check-browser.mjs explains a missing one. */
+const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** Flags for a root user on a machine with no network beyond loopback (see TOOLCHAIN notes in docs). */
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const sourceConditions = {
+  resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        ...sourceConditions,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['packages/{query,client,server}/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**', '**/*.browser.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        ...sourceConditions,
+        test: {
+          name: 'browser',
+          include: ['packages/widgets/**/*.test.ts', 'packages/**/*.browser.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**'],
+          testTimeout: 30_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: existsSync(chromePath)
+                ? { executablePath: chromePath, args: chromiumArgs }
+                : { args: chromiumArgs },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
+  },
+});
