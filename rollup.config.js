@@ -7,6 +7,7 @@
  *   dist/campus-cockpit-charts.iife.min.js  <cc-chart> with G2, self-contained
  *   dist/esm/                        <script type="module"> users; G2 is a chunk fetched when a <cc-chart> connects
  *   dist/campus-cockpit-kpi.min.js   a KPI tile alone with lit, client and query (measured against its budget)
+ *   dist/campus-cockpit-query.min.js the query package alone (measured against its budget)
  */
 import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -125,5 +126,10 @@ export default [
     input: `${widgets}/kpi/cc-kpi.ts`,
     plugins: browserPlugins({ minify: true }),
     output: { file: 'dist/campus-cockpit-kpi.min.js', format: 'es' },
+  },
+  {
+    input: 'packages/query/src/index.ts',
+    plugins: browserPlugins({ minify: true }),
+    output: { file: 'dist/campus-cockpit-query.min.js', format: 'es' },
   },
 ];

@@ -23,6 +23,7 @@ const sourceConditions = {
 
 export default defineConfig({
   test: {
+    reporters: ['default', './scripts/summary-reporter.ts'],
     projects: [
       {
         ...sourceConditions,

@@ -13,7 +13,7 @@ const barSpec = {
   animate: false,
 };
 
-async function mount(spec: object): Promise<Chart> {
+async function mount(spec: Record<string, unknown>): Promise<Chart> {
   const chart = document.createElement('cc-chart');
   chart.style.cssText = 'display:block;width:400px;height:300px';
   chart.spec = spec;

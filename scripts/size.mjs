@@ -1,0 +1,37 @@
+// Prints the minified and gzip size of every browser output and fails past the budgets in size-budgets.json.
+import { existsSync, readFileSync } from 'node:fs';
+import { browserOutputs, kb, measure } from './lib/sizes.mjs';
+
+const budgets = JSON.parse(readFileSync('size-budgets.json', 'utf8'));
+delete budgets.$comment;
+
+if (!existsSync('dist')) {
+  console.error('No dist/ folder: run `npm run build` first.');
+  process.exit(1);
+}
+
+let failures = 0;
+for (const file of browserOutputs()) {
+  const { min, gzip } = measure(file);
+  const budget = budgets[file];
+  const verdict =
+    budget === undefined
+      ? ''
+      : gzip <= budget
+        ? `  ≤ ${kb(budget)} KB ok`
+        : `  > ${kb(budget)} KB OVER BUDGET`;
+  if (budget !== undefined && gzip > budget) failures++;
+  console.log(`${file.padEnd(52)} ${kb(min).padStart(8)} KB min ${kb(gzip).padStart(7)} KB gzip${verdict}`);
+}
+for (const file of Object.keys(budgets)) {
+  if (!existsSync(file)) {
+    console.error(`${file}: missing — the build did not produce it (see rollup.config.js).`);
+    failures++;
+  }
+}
+if (failures > 0) {
+  console.error(
+    `${failures} size budget(s) failed (budgets in size-budgets.json, gzip level 9, 1 KB = 1000 bytes).`,
+  );
+  process.exit(1);
+}
