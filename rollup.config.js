@@ -12,7 +12,7 @@
 import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import { builtinModules } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 
 /** Chrome 109 is the last Chrome on Windows 7, still common on campus PCs. */
@@ -84,6 +84,9 @@ function packageBuild(name, input, { platform }) {
 }
 
 const widgets = 'packages/widgets/src';
+
+// Hashed chunk names change between builds: start the browser outputs from an empty folder.
+if (!process.env.ROLLUP_WATCH) rmSync('dist', { recursive: true, force: true });
 
 export default [
   packageBuild('query', { index: 'packages/query/src/index.ts' }, { platform: 'browser' }),

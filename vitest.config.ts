@@ -40,6 +40,7 @@ export default defineConfig({
         ...sourceConditions,
         test: {
           name: 'browser',
+          globalSetup: ['./scripts/test/static-server.global.ts'],
           include: ['packages/widgets/**/*.test.ts', 'packages/**/*.browser.test.ts'],
           exclude: ['**/node_modules/**', '**/dist/**'],
           testTimeout: 30_000,
