@@ -30,7 +30,11 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/{query,client,server}/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: [
+            'packages/{query,client,server}/**/*.test.ts',
+            'bench/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
           exclude: ['**/node_modules/**', '**/dist/**', '**/*.browser.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

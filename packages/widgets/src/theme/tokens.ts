@@ -19,7 +19,6 @@ export const tokenDefaults = css`
     --_color-muted: var(--cc-color-muted, #6b7280);
     --_color-surface: var(--cc-color-surface, #ffffff);
     --_color-border: var(--cc-color-border, #e5e7eb);
-    --_color-accent: var(--cc-color-accent, #2563eb);
     --_color-danger: var(--cc-color-danger, #b91c1c);
     --_radius: var(--cc-radius, 8px);
     --_space: var(--cc-space, 12px);
