@@ -19,6 +19,8 @@ export const chromiumArgs = [
 
 const sourceConditions = {
   resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
+  // Node tests resolve through the SSR conditions: without 'source' they would load a stale dist/ build.
+  ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
 };
 
 export default defineConfig({
