@@ -1,0 +1,305 @@
+import type { Catalog, Locale, QueryIR } from '@campus-cockpit/query';
+import { DEFAULT_TIME_ZONE, IR_VERSION, catalogTimeZone } from '@campus-cockpit/query';
+import { backoffDelay, sleep } from './backoff.js';
+import { ResultCache, type CachedResult } from './cache.js';
+import { CatalogLoader } from './catalog-loader.js';
+import { QueryError } from './errors.js';
+import { Executor, type RunOptions } from './executor.js';
+import { Feed, type FeedHost, type QueryState, type Watch, type WatchOptions } from './feed.js';
+import type { HttpContext } from './http.js';
+import { bindParams, stableStringify } from './query-key.js';
+import { RefreshClock } from './refresh-clock.js';
+import type { QueryResult } from './result.js';
+import { compileText } from './text-query.js';
+import { TokenKeeper, type TokenProvider } from './token.js';
+
+/** How to reach a warehouse endpoint and how to behave on this page. */
+export interface SourceOptions {
+  /** Base URL of the warehouse (`/`, `https://bi.example.edu.cn/api/`); `v1/…` is resolved against it. */
+  endpoint: string;
+  /** A bearer token, or a provider called once at start and once per expiry (see {@link TokenProvider}). */
+  token?: string | TokenProvider | undefined;
+  /** Extra headers on every request. */
+  headers?: Record<string, string> | undefined;
+  /** Time zone for displayed times (`数据更新于 HH:mm`). Default: the catalog's, else `Asia/Shanghai`. */
+  timeZone?: string | undefined;
+  /** Locale of messages (sent as `Accept-Language`, used by the local check). Default `zh-CN`. */
+  locale?: Locale | undefined;
+  /** Milliseconds before an unanswered request fails; long (`202`) queries are exempt. Default 10 000. */
+  timeout?: number | undefined;
+  /** Cache partition for the caller; default: the token's `sub` claim, the token itself, or anonymous. */
+  identity?: string | undefined;
+  /** Milliseconds a result is served from the cache without asking the server. Default 5 000. */
+  cacheTtl?: number | undefined;
+  /** Milliseconds an older result is still shown while it is revalidated. Default 10 minutes. */
+  cacheMaxAge?: number | undefined;
+  /** Keep refreshing and streaming while the page is hidden (big screens). Default false. */
+  alwaysOn?: boolean | undefined;
+  /** Keep last good results in IndexedDB (a name, or true for `campus-cockpit`) so a rebooted screen has data. */
+  persist?: boolean | string | undefined;
+  /** The `fetch` to use. Default: the global one. */
+  fetch?: typeof fetch | undefined;
+}
+
+/** Per-call options of {@link Source.query}. */
+export interface QueryOptions extends RunOptions {
+  /** Run-time parameter values. */
+  params?: WatchOptions['params'];
+  /** `reload` skips the cache. Default `default`. */
+  cache?: 'default' | 'reload';
+  /** Retries after network errors and 5xx, with backoff. Default 2. */
+  retries?: number;
+}
+
+/** Counters for tests and benchmarks. */
+export interface SourceStats {
+  /** `POST /v1/query` requests, polls and cancels sent. */
+  queryRequests: number;
+  /** `GET /v1/meta` requests sent. */
+  catalogRequests: number;
+  /** Watched queries currently held. */
+  feeds: number;
+  /** Timers, requests, streams and listeners currently held (0 once every widget is gone). */
+  resources: number;
+}
+
+/**
+ * One page's connection to the warehouse, shared by every widget: catalog, local checking, batching,
+ * single flight, cache, refresh and live updates. Create it with {@link createSource} (or `<cc-source>`).
+ */
+export interface Source {
+  /** The resolved base URL, ending in `/`. */
+  readonly endpoint: string;
+  readonly locale: Locale;
+  readonly alwaysOn: boolean;
+  /** The time zone to display times in. */
+  readonly timeZone: string;
+  /** The catalog (fetched once, then shared). */
+  catalog(): Promise<Catalog>;
+  /**
+   * Turns a text query (checked locally against the catalog) or an IR into the IR to send, with the
+   * run-time parameters bound. Rejects with an `invalid-query` {@link QueryError} carrying line:col
+   * diagnostics.
+   */
+  prepare(query: string | QueryIR, params?: QueryOptions['params']): Promise<QueryIR>;
+  /** Runs a query once. */
+  query(query: string | QueryIR, options?: QueryOptions): Promise<QueryResult>;
+  /**
+   * Keeps a query's state current for a widget and calls `listener` on every change. Widgets watching the
+   * same query with the same options share one feed (and so one request per refresh).
+   */
+  watch(query: string | QueryIR, options: WatchOptions, listener: (state: QueryState) => void): Watch;
+  readonly stats: SourceStats;
+  /** Cancels everything and releases every timer, stream and listener. */
+  dispose(): void;
+}
+
+const DEFAULT_TIMEOUT = 10_000;
+
+/** Creates a {@link Source}. Nothing is fetched until the first query or `catalog()` call. */
+export function createSource(options: SourceOptions): Source {
+  return new WarehouseSource(options);
+}
+
+class WarehouseSource implements Source, FeedHost {
+  readonly endpoint: string;
+  readonly locale: Locale;
+  readonly alwaysOn: boolean;
+  readonly #options: SourceOptions;
+  readonly #tokens: TokenKeeper;
+  readonly #http: HttpContext;
+  readonly #catalog: CatalogLoader;
+  readonly #executor: Executor;
+  readonly #cache: ResultCache;
+  readonly #clock: RefreshClock;
+  readonly #feeds = new Map<string, Feed>();
+  #loadedTimeZone: string | undefined;
+  #visibilityListener: (() => void) | undefined;
+
+  constructor(options: SourceOptions) {
+    if (!options || typeof options.endpoint !== 'string' || options.endpoint === '') {
+      throw new TypeError("createSource needs an endpoint, e.g. createSource({ endpoint: '/' }).");
+    }
+    this.#options = options;
+    this.endpoint = resolveEndpoint(options.endpoint);
+    this.locale = options.locale ?? 'zh-CN';
+    this.alwaysOn = options.alwaysOn ?? false;
+    this.#tokens = new TokenKeeper(options.token);
+    this.#http = {
+      tokens: this.#tokens,
+      headers: { 'accept-language': this.locale, ...options.headers },
+      timeout: options.timeout ?? DEFAULT_TIMEOUT,
+      fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    };
+    this.#catalog = new CatalogLoader(this.#http, this.endpoint + 'v1/meta');
+    this.#executor = new Executor(this.#http, this.endpoint + 'v1/query');
+    this.#cache = new ResultCache();
+    this.#clock = new RefreshClock(
+      () => !this.alwaysOn && typeof document !== 'undefined' && document.hidden,
+    );
+  }
+
+  get timeZone(): string {
+    return this.#options.timeZone ?? this.#loadedTimeZone ?? DEFAULT_TIME_ZONE;
+  }
+
+  get stats(): SourceStats {
+    let resources = this.#clock.timers + this.#executor.pending + (this.#visibilityListener ? 1 : 0);
+    for (const feed of this.#feeds.values()) resources += feed.resources;
+    return {
+      queryRequests: this.#executor.requestCount,
+      catalogRequests: this.#catalog.requestCount,
+      feeds: this.#feeds.size,
+      resources,
+    };
+  }
+
+  async catalog(): Promise<Catalog> {
+    const catalog = await this.#catalog.get();
+    this.#loadedTimeZone = catalogTimeZone(catalog);
+    return catalog;
+  }
+
+  async prepare(query: string | QueryIR, params?: QueryOptions['params']): Promise<QueryIR> {
+    let ir: QueryIR;
+    if (typeof query === 'string') {
+      ir = compileText(query, await this.catalog(), this.locale);
+    } else if (query && typeof query === 'object' && query.v === IR_VERSION) {
+      ir = query;
+    } else {
+      throw new QueryError('invalid-query', 'A query must be query text or a wire IR object with "v": 1.');
+    }
+    return bindParams(ir, params);
+  }
+
+  async key(ir: QueryIR): Promise<string> {
+    const identity = this.#options.identity ?? identityOf(await this.#tokens.get());
+    return `${identity}\n${stableStringify(ir)}`;
+  }
+
+  cached(key: string): { entry: CachedResult; fresh: boolean } | undefined {
+    const entry = this.#cache.get(key, this.#options.cacheMaxAge ?? 600_000);
+    return entry && { entry, fresh: Date.now() - entry.updatedAt < (this.#options.cacheTtl ?? 5_000) };
+  }
+
+  async restore(_key: string): Promise<CachedResult | undefined> {
+    return undefined;
+  }
+
+  async execute(ir: QueryIR, key: string, options: RunOptions): Promise<QueryResult> {
+    const result = await this.#executor.run(ir, key, options);
+    this.#cache.set(key, { result, updatedAt: Date.now() });
+    return result;
+  }
+
+  every(ms: number, tick: () => void): () => void {
+    return this.#clock.every(ms, tick);
+  }
+
+  follow(): () => void {
+    throw new QueryError('invalid-query', 'Live queries are not available in this build.');
+  }
+
+  async query(query: string | QueryIR, options: QueryOptions = {}): Promise<QueryResult> {
+    const ir = await this.prepare(query, options.params);
+    const key = await this.key(ir);
+    const cached = options.cache === 'reload' ? undefined : this.cached(key);
+    if (cached?.fresh) return cached.entry.result;
+    const retries = options.retries ?? 2;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.execute(ir, key, options);
+      } catch (error) {
+        if (!(error instanceof QueryError) || !error.retryable || attempt >= retries) throw error;
+        await sleep(backoffDelay(attempt), options.signal);
+      }
+    }
+  }
+
+  watch(query: string | QueryIR, options: WatchOptions, listener: (state: QueryState) => void): Watch {
+    const id = stableStringify([
+      query,
+      options.params ?? {},
+      options.refresh ?? 0,
+      !!options.live,
+      !!options.arrow,
+    ]);
+    let feed = this.#feeds.get(id);
+    const isNew = !feed;
+    if (!feed) {
+      feed = new Feed(this, query, options);
+      this.#feeds.set(id, feed);
+      this.#watchVisibility();
+    }
+    const shared = feed;
+    shared.listeners.add(listener);
+    if (isNew) shared.start();
+    let closed = false;
+    return {
+      get state() {
+        return shared.state;
+      },
+      refetch: () => void shared.load(false),
+      close: () => {
+        if (closed) return;
+        closed = true;
+        shared.listeners.delete(listener);
+        if (shared.listeners.size > 0) return;
+        shared.close();
+        if (this.#feeds.get(id) === shared) this.#feeds.delete(id);
+        if (this.#feeds.size === 0) this.#unwatchVisibility();
+      },
+    };
+  }
+
+  dispose(): void {
+    for (const feed of this.#feeds.values()) feed.close();
+    this.#feeds.clear();
+    this.#unwatchVisibility();
+    this.#executor.dispose();
+    this.#cache.clear();
+  }
+
+  #watchVisibility(): void {
+    if (this.#visibilityListener || typeof document === 'undefined') return;
+    this.#visibilityListener = () => {
+      if (!document.hidden) this.#clock.resume();
+    };
+    document.addEventListener('visibilitychange', this.#visibilityListener);
+  }
+
+  #unwatchVisibility(): void {
+    if (!this.#visibilityListener) return;
+    document.removeEventListener('visibilitychange', this.#visibilityListener);
+    this.#visibilityListener = undefined;
+  }
+}
+
+/** `endpoint` as an absolute URL ending in `/` (relative endpoints resolve against the page). */
+function resolveEndpoint(endpoint: string): string {
+  const base = typeof location === 'undefined' ? undefined : location.href;
+  let url: URL;
+  try {
+    url = new URL(endpoint, base);
+  } catch {
+    throw new TypeError(
+      `Invalid endpoint '${endpoint}': give an absolute URL, or a path when running in a page.`,
+    );
+  }
+  return url.href.endsWith('/') ? url.href : url.href + '/';
+}
+
+/** The cache partition of a token: its JWT `sub` claim when readable, else the token itself. */
+function identityOf(token: string | undefined): string {
+  if (!token) return '';
+  const payload = token.split('.')[1];
+  if (payload) {
+    try {
+      const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: unknown };
+      if (typeof claims.sub === 'string') return `sub:${claims.sub}`;
+    } catch {
+      // Not a JWT: the token itself partitions the cache.
+    }
+  }
+  return `token:${token}`;
+}

@@ -1,0 +1,157 @@
+/**
+ * A small but real HTTP warehouse for client tests: serves the campus catalog fixture with an ETag, answers
+ * `POST /v1/query` (single or batch) with deterministic numbers derived from the IR, records every request,
+ * and lets a test inject faults per request (status, problem body, delay, dropped connection, 202).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { readFileSync } from 'node:fs';
+import type { Catalog, QueryIR } from '@campus-cockpit/query';
+import { dimensionKey } from '@campus-cockpit/query';
+
+export const campusCatalog: Catalog = JSON.parse(
+  readFileSync(new URL('../../query/examples/catalog.json', import.meta.url), 'utf8'),
+) as Catalog;
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+}
+
+/** What a fault hook may answer instead of the normal response. */
+export interface Fault {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Milliseconds to wait before answering. */
+  delay?: number;
+  /** Destroy the socket without answering. */
+  drop?: boolean;
+  /** Never answer (until the server closes). */
+  stall?: boolean;
+}
+
+export interface FakeWarehouse {
+  url: string;
+  requests: RecordedRequest[];
+  /** Requests to a path (method and path, e.g. `POST /v1/query`). */
+  count(route: string): number;
+  /** Called for every request; return a fault to answer differently, or undefined for the normal answer. */
+  intercept: ((request: RecordedRequest) => Fault | undefined) | undefined;
+  close(): Promise<void>;
+}
+
+/** The number the fake answers for a measure: stable for a given IR, different across IRs. */
+export function fakeValue(ir: QueryIR, measure: string): number {
+  const text = JSON.stringify(ir) + measure;
+  let hash = 7;
+  for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) % 1_000_003;
+  return hash;
+}
+
+/** The columnar JSON answer for one IR: one row, or none when the IR filters on the value `'empty'`. */
+export function fakeResult(ir: QueryIR): unknown {
+  const measures = ir.measures ?? [];
+  const dimensions = (ir.dimensions ?? []).map(dimensionKey);
+  const empty = JSON.stringify(ir.filters ?? {}).includes('"empty"');
+  const columns = [
+    ...dimensions.map((key) => ({ name: key, type: 'string' })),
+    ...measures.map((key) => ({ name: key, type: 'number' })),
+  ];
+  const data = [
+    ...dimensions.map(() => (empty ? [] : ['一'])),
+    ...measures.map((m) => (empty ? [] : [fakeValue(ir, m)])),
+  ];
+  return { columns, data, truncated: false, params: ir.params ?? {} };
+}
+
+export async function startFakeWarehouse(): Promise<FakeWarehouse> {
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  const etag = '"catalog-1"';
+  const warehouse: FakeWarehouse = {
+    url: '',
+    requests,
+    intercept: undefined,
+    count: (route) => requests.filter((r) => `${r.method} ${r.path}` === route).length,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+  const pendingLong = new Map<string, { ready: number; body: unknown }>();
+
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const path = (req.url ?? '/').split('?')[0]!;
+    const recorded: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path,
+      headers: req.headers,
+      body: text ? JSON.parse(text) : undefined,
+    };
+    requests.push(recorded);
+    const fault = warehouse.intercept?.(recorded);
+    if (fault?.delay) await new Promise((r) => setTimeout(r, fault.delay));
+    if (fault?.stall) return;
+    if (fault?.drop) return void req.socket.destroy();
+    if (fault?.status !== undefined) return send(res, fault.status, fault.body ?? {}, fault.headers);
+    answer(recorded, req, res);
+  });
+
+  function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+    const problem = status >= 400;
+    res.writeHead(status, {
+      'content-type': problem ? 'application/problem+json' : 'application/json',
+      ...headers,
+    });
+    res.end(status === 304 ? undefined : JSON.stringify(body));
+  }
+
+  function answer(request: RecordedRequest, req: IncomingMessage, res: ServerResponse) {
+    if (request.method === 'GET' && request.path === '/v1/meta') {
+      if (req.headers['if-none-match'] === etag) return send(res, 304, undefined, { etag });
+      return send(res, 200, campusCatalog, { etag });
+    }
+    if (request.method === 'POST' && request.path === '/v1/query') {
+      const body = request.body as QueryIR | { queries: QueryIR[] };
+      const payload = 'queries' in body ? { results: body.queries.map(fakeResult) } : fakeResult(body);
+      if (req.headers['x-long'] !== undefined) {
+        const id = String(pendingLong.size + 1);
+        pendingLong.set(id, { ready: Date.now() + Number(req.headers['x-long']), body: payload });
+        return send(res, 202, { id }, { location: `/v1/query/${id}` });
+      }
+      return send(res, 200, payload);
+    }
+    const long = /^\/v1\/query\/(\w+)$/.exec(request.path);
+    if (long && pendingLong.has(long[1]!)) {
+      const job = pendingLong.get(long[1]!)!;
+      if (request.method === 'DELETE') {
+        pendingLong.delete(long[1]!);
+        return send(res, 204, undefined);
+      }
+      return Date.now() >= job.ready
+        ? send(res, 200, job.body)
+        : send(res, 202, {}, { location: request.path });
+    }
+    send(res, 404, {
+      type: 'urn:campus-cockpit:problem:not-found',
+      title: 'Not found',
+      status: 404,
+      errors: [],
+    });
+  }
+
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  warehouse.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return warehouse;
+}
