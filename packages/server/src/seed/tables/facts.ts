@@ -1,0 +1,2 @@
+import type { SeedStep } from './step';
+export const factSteps: readonly SeedStep[] = [];
