@@ -2,6 +2,10 @@
  * `@campus-cockpit/query`: the query language and the wire contract.
  *
  * - The contract: {@link QueryIR} (the wire IR), {@link Catalog} (`GET /v1/meta`), {@link Problem} (errors).
+ * - Text: {@link compile} (text → checked IR), {@link parse} and {@link print} (syntax tree round trip).
+ * - TypeScript: {@link query} (a fluent builder producing the same IR).
+ * - Untrusted input: {@link validateIR} (shape, limits and catalog check, for servers).
+ * - Dates: {@link resolveDateRange} (relative ranges → absolute instants in the catalog time zone).
  *
  * @packageDocumentation
  */
@@ -9,3 +13,39 @@
 export * from './ir.js';
 export * from './catalog.js';
 export * from './problem.js';
+export type * from './ast.js';
+export { compile, parse, type CompileOptions, type CompileResult, type ParseResult } from './compile.js';
+export { print } from './printer.js';
+export { message, hint, type MessageKey, type MessageArgs } from './messages.js';
+export { resolveDateRange, isIsoDate, isIsoDateTime, type ResolvedDateRange } from './dates.js';
+export { validateIR, validateBatch, type ValidateOptions, type ValidationResult } from './validate.js';
+export {
+  query,
+  QueryBuilder,
+  type DimensionInput,
+  eq,
+  ne,
+  lt,
+  lte,
+  gt,
+  gte,
+  isIn,
+  notIn,
+  between,
+  notBetween,
+  like,
+  notLike,
+  isNull,
+  isNotNull,
+  and,
+  or,
+  not,
+  param,
+  today,
+  yesterday,
+  thisPeriod,
+  lastPeriod,
+  nextPeriod,
+  lastN,
+  dates,
+} from './builder.js';

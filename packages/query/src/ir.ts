@@ -340,3 +340,49 @@ export function dimensionKey(ref: DimensionRef): string {
 export function isParamRef(value: unknown): value is ParamRef {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'param' in value;
 }
+
+/** Field order of a serialized {@link QueryIR}: the order of the interface. */
+export const IR_FIELD_ORDER = [
+  'v',
+  'from',
+  'measures',
+  'dimensions',
+  'filters',
+  'having',
+  'segments',
+  'timeRange',
+  'compare',
+  'top',
+  'order',
+  'limit',
+  'offset',
+  'totals',
+  'rollup',
+  'params',
+] as const satisfies readonly (keyof QueryIR)[];
+
+/**
+ * The same query with its top-level fields in {@link IR_FIELD_ORDER} and undefined fields dropped, so equal
+ * queries serialize to equal JSON text (a cache key).
+ */
+export function canonicalIR(ir: QueryIR): QueryIR {
+  const ordered: Record<string, unknown> = {};
+  for (const key of IR_FIELD_ORDER) if (ir[key] !== undefined) ordered[key] = ir[key];
+  return ordered as unknown as QueryIR;
+}
+
+/** A filter leaf with its fields in canonical order (`member`, `attribute`, `granularity`, `operator`, `values`). */
+export function conditionOf(
+  member: string,
+  attribute: string | undefined,
+  granularity: Granularity | undefined,
+  operator: FilterOperator,
+  values: FilterValue[] | undefined,
+): FilterCondition {
+  const condition: Record<string, unknown> = { member };
+  if (attribute !== undefined) condition.attribute = attribute;
+  if (granularity !== undefined) condition.granularity = granularity;
+  condition.operator = operator;
+  if (values !== undefined && values.length > 0) condition.values = values;
+  return condition as unknown as FilterCondition;
+}

@@ -19,9 +19,12 @@
  * - `missing-from`: the query does not start with `from <view>`.
  * - `invalid-number`: a number out of range or not an integer where one is required.
  * - `invalid-date`: a date that is not a real `YYYY-MM-DD` day, or a range ending before it starts.
+ * - `too-deep`: parentheses or `not` nested deeper than 64 levels.
  *
  * Names (text and IR):
- * - `unknown-view`, `unknown-member`, `unknown-attribute`, `unknown-param`.
+ * - `unknown-view`, `unknown-member`, `unknown-attribute`, `unknown-granularity` (not a time unit at all).
+ * - `unknown-param`: a parameter bound at run time that the query does not declare.
+ * - `unknown-value` (warning): a string not among a dimension's catalog `values`.
  * - `not-a-measure`, `not-a-dimension`, `not-a-segment`, `not-a-time-dimension`: the name exists but is the
  *   wrong kind for the place it is used in.
  * - `granularity-not-supported`: the time dimension does not offer that granularity.
@@ -64,10 +67,13 @@ export const DIAGNOSTIC_CODES = [
   'missing-from',
   'invalid-number',
   'invalid-date',
+  'too-deep',
   'unknown-view',
   'unknown-member',
   'unknown-attribute',
   'unknown-param',
+  'unknown-granularity',
+  'unknown-value',
   'not-a-measure',
   'not-a-dimension',
   'not-a-segment',

@@ -1,0 +1,684 @@
+/**
+ * The parser: tokens → syntax tree, by recursive descent (one method per grammar rule, its doc comment being
+ * the rule) with one precedence-climbing loop for `and`/`or` in `where` predicates.
+ *
+ * It never throws and reports every syntax error: a rule that meets an unexpected token records it and
+ * unwinds to the clause, and parsing resumes at the next clause separator. Work is linear in the input: every
+ * loop consumes a token, recovery only moves forward, and nesting depth is capped.
+ */
+
+import type {
+  BindingNode,
+  ClauseNode,
+  DateNode,
+  DimensionNode,
+  ListNode,
+  NameNode,
+  NumberNode,
+  OrderItemNode,
+  ParamNode,
+  PathNode,
+  PredicateNode,
+  QueryNode,
+  RangeNode,
+  UnitNode,
+  ValueNode,
+  ComparisonOperator,
+  CompareClause,
+} from './ast.js';
+import type { Direction } from './ir.js';
+import { tokenize, type Token, type TokenKind } from './lexer.js';
+import type { Issue } from './messages.js';
+import { closest } from './suggest.js';
+
+/** Clause keywords; a line starting with one of them starts a new clause. */
+export const CLAUSE_KEYWORDS = [
+  'from',
+  'measure',
+  'by',
+  'where',
+  'segment',
+  'during',
+  'compare',
+  'top',
+  'order',
+  'limit',
+  'offset',
+  'totals',
+  'rollup',
+  'with',
+] as const;
+
+/** Plural spellings read as their clause keyword. */
+const CLAUSE_SYNONYMS: Record<string, string> = { measures: 'measure', segments: 'segment' };
+
+/** Clauses that may appear at most once (the others may repeat and accumulate). */
+const SINGLE_CLAUSES = new Set(['From', 'During', 'Compare', 'Top', 'Limit', 'Offset', 'Totals', 'Rollup']);
+
+/** Time units as written (singular and plural) → granularity. */
+export const UNIT_NAMES: Readonly<Record<string, string>> = {
+  minute: 'minute',
+  minutes: 'minute',
+  hour: 'hour',
+  hours: 'hour',
+  day: 'day',
+  days: 'day',
+  week: 'week',
+  weeks: 'week',
+  month: 'month',
+  months: 'month',
+  quarter: 'quarter',
+  quarters: 'quarter',
+  year: 'year',
+  years: 'year',
+  academic_year: 'academic_year',
+  academic_years: 'academic_year',
+  semester: 'semester',
+  semesters: 'semester',
+  teaching_week: 'teaching_week',
+  teaching_weeks: 'teaching_week',
+};
+
+/** Logical operators and their precedence: higher binds tighter. */
+const PRECEDENCE: Readonly<Record<string, number>> = { or: 1, and: 2 };
+
+const COMPARISON_OPERATORS = new Set(['=', '!=', '<>', '<', '<=', '>', '>=']);
+
+/** Deepest nesting of parentheses and `not` accepted; deeper input is reported, not recursed into. */
+export const MAX_NESTING = 64;
+
+/** The result of {@link parseQuery}. */
+export interface ParseOutput {
+  readonly ast: QueryNode;
+  readonly issues: Issue[];
+  /** Tokens read plus rule invocations: the parser's work, for linearity checks. */
+  readonly steps: number;
+}
+
+/** Thrown inside the parser to unwind a clause after an error was recorded; never escapes it. */
+class ClauseError {}
+
+/** Parses query text into a syntax tree and the syntax issues found. */
+export function parseQuery(body: string): ParseOutput {
+  const lexed = tokenize(body);
+  const issues: Issue[] = lexed.errors.map((error) => ({
+    code: error.code,
+    loc: { start: error.start, end: error.end },
+    args: { text: error.text },
+    suggestions: error.suggestion === undefined ? undefined : [error.suggestion],
+  }));
+  const parser = new Parser(lexed.tokens, issues);
+  const ast = parser.parseQuery();
+  return { ast, issues, steps: parser.steps + body.length };
+}
+
+class Parser {
+  steps = 0;
+  private position = 0;
+  private previousEnd = 0;
+  private depth = 0;
+
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly issues: Issue[],
+  ) {}
+
+  /**
+   * Query : Separator* Clause ( Separator+ Clause )* Separator* EOF
+   * Separator : `|` | a line break before a clause keyword
+   */
+  parseQuery(): QueryNode {
+    const clauses: ClauseNode[] = [];
+    while (this.optional('punct', '|'));
+    while (!this.peek('eof')) {
+      const clauseStart = this.position;
+      try {
+        clauses.push(this.parseClause());
+        if (!this.peek('eof') && !this.peek('punct', '|') && !this.atClauseLine()) this.missingSeparator();
+      } catch (error) {
+        if (!(error instanceof ClauseError)) throw error;
+        this.depth = 0;
+        this.synchronize(clauseStart);
+      }
+      while (this.optional('punct', '|'));
+    }
+    this.checkClauseOrder(clauses);
+    const end = this.tokens[this.tokens.length - 1] as Token;
+    return { kind: 'Query', clauses, loc: { start: 0, end: end.end } };
+  }
+
+  /**
+   * Clause : FromClause | MeasureClause | ByClause | WhereClause | SegmentClause | DuringClause
+   *        | CompareClause | TopClause | OrderClause | LimitClause | OffsetClause | TotalsClause
+   *        | RollupClause | WithClause
+   */
+  private parseClause(): ClauseNode {
+    const token = this.current();
+    const keyword = token.kind === 'name' ? (CLAUSE_SYNONYMS[token.value] ?? token.value) : '';
+    switch (keyword) {
+      case 'from':
+        return this.parseFrom();
+      case 'measure':
+        return this.parseList('Measure', 'measures', () => this.parsePath());
+      case 'by':
+        return this.parseList('By', 'dimensions', () => this.parseDimension());
+      case 'where':
+        return this.parseWhere();
+      case 'segment':
+        return this.parseList('Segment', 'segments', () => this.parsePath());
+      case 'during':
+        return this.parseDuring();
+      case 'compare':
+        return this.parseCompare();
+      case 'top':
+        return this.parseTop();
+      case 'order':
+        return this.parseOrder();
+      case 'limit':
+      case 'offset':
+        return this.parseCount(keyword);
+      case 'totals':
+        this.advance();
+        return { kind: 'Totals', loc: this.locFrom(token) };
+      case 'rollup':
+        return this.parseList('Rollup', 'columns', () => this.parsePath());
+      case 'with':
+        return this.parseList('With', 'bindings', () => this.parseBinding());
+    }
+    if (token.kind === 'name') {
+      this.issues.push({
+        code: 'unknown-clause',
+        loc: { start: token.start, end: token.end },
+        args: { text: token.value },
+        suggestions: closest(token.value, CLAUSE_KEYWORDS),
+      });
+      throw new ClauseError();
+    }
+    return this.fail(['clause']);
+  }
+
+  /** FromClause : `from` Name */
+  private parseFrom(): ClauseNode {
+    const start = this.advance();
+    const view = this.parseName();
+    return { kind: 'From', view, loc: this.locFrom(start) };
+  }
+
+  /**
+   * MeasureClause : `measure` Path ( `,` Path )*
+   * ByClause : `by` Dimension ( `,` Dimension )*
+   * SegmentClause : `segment` Path ( `,` Path )*
+   * RollupClause : `rollup` Path ( `,` Path )*
+   * WithClause : `with` Binding ( `,` Binding )*
+   */
+  private parseList<K extends 'Measure' | 'By' | 'Segment' | 'Rollup' | 'With', F extends string, T>(
+    kind: K,
+    field: F,
+    parseItem: () => T,
+  ): ClauseNode {
+    const start = this.advance();
+    const items = this.many(parseItem);
+    return { kind, [field]: items, loc: this.locFrom(start) } as unknown as ClauseNode;
+  }
+
+  /** Dimension : Path ( `as` Name )? */
+  private parseDimension(): DimensionNode {
+    const start = this.current();
+    const path = this.parsePath();
+    const alias = this.optionalKeyword('as') ? this.parseName() : undefined;
+    return alias
+      ? { kind: 'Dimension', path, alias, loc: this.locFrom(start) }
+      : { kind: 'Dimension', path, loc: this.locFrom(start) };
+  }
+
+  /** Binding : Name `=` ( Value | List | Range ) */
+  private parseBinding(): BindingNode {
+    const start = this.current();
+    const name = this.parseName();
+    this.expect('punct', '=');
+    const value = this.peek('punct', '(')
+      ? this.parseValueList()
+      : this.atRangeStart()
+        ? this.parseRange()
+        : this.parseValue();
+    return { kind: 'Binding', name, value, loc: this.locFrom(start) };
+  }
+
+  /** WhereClause : `where` Predicate */
+  private parseWhere(): ClauseNode {
+    const start = this.advance();
+    const predicate = this.parsePredicate(1);
+    return { kind: 'Where', predicate, loc: this.locFrom(start) };
+  }
+
+  /**
+   * Predicate : Unary ( ( `or` | `and` ) Unary )*   — `and` binds tighter than `or`, both left-associative
+   *
+   * Precedence climbing: parse an operand, then fold in every operator at least as tight as `minPrecedence`,
+   * parsing its right operand at the next level up.
+   */
+  private parsePredicate(minPrecedence: number): PredicateNode {
+    const start = this.current();
+    let left = this.parseUnary();
+    for (;;) {
+      const token = this.current();
+      const precedence = token.kind === 'name' ? PRECEDENCE[token.value] : undefined;
+      if (precedence === undefined || precedence < minPrecedence) return left;
+      this.advance();
+      const right = this.parsePredicate(precedence + 1);
+      left = {
+        kind: 'Logical',
+        operator: token.value as 'and' | 'or',
+        left,
+        right,
+        loc: this.locFrom(start),
+      };
+    }
+  }
+
+  /** Unary : `not` Unary | `(` Predicate `)` | Test */
+  private parseUnary(): PredicateNode {
+    const start = this.current();
+    if (this.peekKeyword('not') || this.peek('punct', '(')) {
+      if (++this.depth > MAX_NESTING) {
+        this.issues.push({
+          code: 'too-deep',
+          loc: { start: start.start, end: start.end },
+          args: { max: MAX_NESTING },
+        });
+        throw new ClauseError();
+      }
+      let result: PredicateNode;
+      if (this.optionalKeyword('not')) {
+        result = { kind: 'Not', operand: this.parseUnary(), loc: this.locFrom(start) };
+      } else {
+        this.advance();
+        result = this.parsePredicate(1);
+        this.expect('punct', ')');
+      }
+      this.depth--;
+      return result;
+    }
+    return this.parseTest();
+  }
+
+  /**
+   * Test : Path ComparisonOperator Value
+   *      | Path `not`? `in` ( List | Param )
+   *      | Path `not`? `between` Value `and` Value
+   *      | Path `not`? `like` Value
+   *      | Path `is` `not`? `null`
+   * ComparisonOperator : `=` | `!=` | `<>` | `<` | `<=` | `>` | `>=`
+   */
+  private parseTest(): PredicateNode {
+    const start = this.current();
+    const subject = this.parsePath();
+    const token = this.current();
+    if (token.kind === 'punct' && COMPARISON_OPERATORS.has(token.value)) {
+      this.advance();
+      const operator = (token.value === '<>' ? '!=' : token.value) as ComparisonOperator;
+      const value = this.parseValue();
+      return { kind: 'Comparison', subject, operator, value, loc: this.locFrom(start) };
+    }
+    if (this.optionalKeyword('is')) {
+      const negated = this.optionalKeyword('not');
+      this.expectKeyword('null');
+      return { kind: 'IsNull', subject, negated, loc: this.locFrom(start) };
+    }
+    const negated = this.optionalKeyword('not');
+    if (this.optionalKeyword('in')) {
+      const values = this.peek('param') ? this.parseParam() : this.parseValueList();
+      return { kind: 'In', subject, negated, values, loc: this.locFrom(start) };
+    }
+    if (this.optionalKeyword('between')) {
+      const low = this.parseValue();
+      this.expectKeyword('and');
+      const high = this.parseValue();
+      return { kind: 'Between', subject, negated, low, high, loc: this.locFrom(start) };
+    }
+    if (this.optionalKeyword('like')) {
+      const pattern = this.parseValue();
+      return { kind: 'Like', subject, negated, pattern, loc: this.locFrom(start) };
+    }
+    return this.fail(
+      negated ? ['in', 'between', 'like'] : ['=', '!=', '<', '<=', '>', '>=', 'in', 'between', 'like', 'is'],
+    );
+  }
+
+  /** List : `(` Value ( `,` Value )* `)` */
+  private parseValueList(): ListNode {
+    const start = this.expect('punct', '(');
+    const values = this.many(() => this.parseValue());
+    this.expect('punct', ')');
+    return { kind: 'List', values, loc: this.locFrom(start) };
+  }
+
+  /**
+   * Value : String | `-`? Number | Date | `true` | `false` | `null` | Param
+   */
+  private parseValue(): ValueNode {
+    const token = this.current();
+    switch (token.kind) {
+      case 'string':
+        this.advance();
+        return { kind: 'String', value: token.value, loc: this.locFrom(token) };
+      case 'number':
+        return this.parseNumber();
+      case 'date':
+        return this.parseDate();
+      case 'param':
+        return this.parseParam();
+      case 'punct':
+        if (token.value === '-') return this.parseNumber();
+        break;
+      case 'name':
+        if (token.value === 'true' || token.value === 'false') {
+          this.advance();
+          return { kind: 'Boolean', value: token.value === 'true', loc: this.locFrom(token) };
+        }
+        if (token.value === 'null') {
+          this.advance();
+          return { kind: 'Null', loc: this.locFrom(token) };
+        }
+        // A bare word where a value belongs is almost always a string missing its quotes.
+        return this.fail(['value'], ["'" + token.value + "'"]);
+    }
+    return this.fail(['value']);
+  }
+
+  /** Number : `-`? NumberToken */
+  private parseNumber(): NumberNode {
+    const start = this.current();
+    const negative = this.optional('punct', '-') !== undefined;
+    const token = this.expect('number');
+    const value = Number(token.value);
+    return { kind: 'Number', value: negative ? -value : value, loc: this.locFrom(start) };
+  }
+
+  /** Date : DateToken */
+  private parseDate(): DateNode {
+    const token = this.expect('date');
+    return { kind: 'Date', value: token.value, loc: this.locFrom(token) };
+  }
+
+  /** Param : `:` Name `?`? */
+  private parseParam(): ParamNode {
+    const token = this.expect('param');
+    return { kind: 'Param', name: token.value, optional: token.optional === true, loc: this.locFrom(token) };
+  }
+
+  /** DuringClause : `during` Range */
+  private parseDuring(): ClauseNode {
+    const start = this.advance();
+    return { kind: 'During', range: this.parseRange(), loc: this.locFrom(start) };
+  }
+
+  /**
+   * Range : `today` | `yesterday`
+   *       | ( `this` | `next` ) Unit
+   *       | `last` Unit
+   *       | `last` Number Unit ( `including` `today` )?
+   *       | Date `to` Date
+   *       | Param
+   */
+  private parseRange(): RangeNode {
+    const start = this.current();
+    if (start.kind === 'param') return this.parseParam();
+    if (start.kind === 'date') {
+      const from = this.parseDate();
+      this.expectKeyword('to');
+      const to = this.parseDate();
+      return { kind: 'AbsoluteRange', start: from, end: to, loc: this.locFrom(start) };
+    }
+    if (this.optionalKeyword('today') || this.optionalKeyword('yesterday')) {
+      return { kind: 'DayRange', day: start.value as 'today' | 'yesterday', loc: this.locFrom(start) };
+    }
+    if (this.optionalKeyword('this') || this.optionalKeyword('next')) {
+      const unit = this.parseUnit();
+      return { kind: 'UnitRange', which: start.value as 'this' | 'next', unit, loc: this.locFrom(start) };
+    }
+    if (this.optionalKeyword('last')) {
+      if (!this.peek('number')) {
+        return { kind: 'UnitRange', which: 'last', unit: this.parseUnit(), loc: this.locFrom(start) };
+      }
+      const count = this.parseNumber();
+      const unit = this.parseUnit();
+      let includeToday = false;
+      if (this.optionalKeyword('including')) {
+        this.expectKeyword('today');
+        includeToday = true;
+      }
+      return { kind: 'LastNRange', count, unit, includeToday, loc: this.locFrom(start) };
+    }
+    return this.fail(['today', 'yesterday', 'this', 'last', 'next', 'date', 'param']);
+  }
+
+  /** Unit : `minute`(s) | `hour`(s) | `day`(s) | `week`(s) | `month`(s) | `quarter`(s) | `year`(s)
+   *      | `academic_year`(s) | `semester`(s) | `teaching_week`(s) */
+  private parseUnit(): UnitNode {
+    const token = this.current();
+    const value = token.kind === 'name' ? UNIT_NAMES[token.value] : undefined;
+    if (value === undefined) {
+      if (token.kind === 'name') {
+        this.issues.push({
+          code: 'unknown-granularity',
+          loc: { start: token.start, end: token.end },
+          args: { text: token.value },
+          suggestions: closest(token.value, Object.keys(UNIT_NAMES)),
+        });
+        throw new ClauseError();
+      }
+      return this.fail(['unit']);
+    }
+    this.advance();
+    return { kind: 'Unit', value, text: token.value, loc: this.locFrom(token) };
+  }
+
+  /** CompareClause : `compare` `previous` ( `period` | Unit ) */
+  private parseCompare(): ClauseNode {
+    const start = this.advance();
+    this.expectKeyword('previous');
+    const token = this.current();
+    const previous: CompareClause['previous'] =
+      token.kind === 'name' && token.value === 'period' ? this.parseName() : this.parseUnit();
+    return { kind: 'Compare', previous, loc: this.locFrom(start) };
+  }
+
+  /** TopClause : `top` Number `by` Path Direction? ( `per` Path )? `others`? */
+  private parseTop(): ClauseNode {
+    const start = this.advance();
+    const count = this.parseNumber();
+    this.expectKeyword('by');
+    const by = this.parsePath();
+    const direction = this.parseDirection();
+    const per = this.optionalKeyword('per') ? this.parsePath() : undefined;
+    const others = this.optionalKeyword('others');
+    const loc = this.locFrom(start);
+    return { kind: 'Top', count, by, ...(direction && { direction }), ...(per && { per }), others, loc };
+  }
+
+  /** OrderClause : `order` `by`? OrderItem ( `,` OrderItem )*
+   *  OrderItem : Path Direction? */
+  private parseOrder(): ClauseNode {
+    const start = this.advance();
+    this.optionalKeyword('by');
+    const items = this.many((): OrderItemNode => {
+      const itemStart = this.current();
+      const path = this.parsePath();
+      const direction = this.parseDirection();
+      return { kind: 'OrderItem', path, ...(direction && { direction }), loc: this.locFrom(itemStart) };
+    });
+    return { kind: 'Order', items, loc: this.locFrom(start) };
+  }
+
+  /** Direction : `asc` | `desc` */
+  private parseDirection(): Direction | undefined {
+    if (this.optionalKeyword('asc')) return 'asc';
+    if (this.optionalKeyword('desc')) return 'desc';
+    return undefined;
+  }
+
+  /** LimitClause : `limit` Number
+   *  OffsetClause : `offset` Number */
+  private parseCount(keyword: 'limit' | 'offset'): ClauseNode {
+    const start = this.advance();
+    const count = this.parseNumber();
+    return { kind: keyword === 'limit' ? 'Limit' : 'Offset', count, loc: this.locFrom(start) };
+  }
+
+  /** Path : Name ( `.` Name )* */
+  private parsePath(): PathNode {
+    const start = this.current();
+    const parts = [this.parseName()];
+    while (this.optional('punct', '.')) parts.push(this.parseName());
+    return { kind: 'Path', parts, loc: this.locFrom(start) };
+  }
+
+  /** Name : NameToken | `` ` `` title `` ` `` */
+  private parseName(): NameNode {
+    const token = this.current();
+    if (token.kind !== 'name' && token.kind !== 'quoted') return this.fail(['name']);
+    this.advance();
+    return { kind: 'Name', value: token.value, quoted: token.kind === 'quoted', loc: this.locFrom(token) };
+  }
+
+  // Helpers shared by every rule.
+
+  /** The current token, counted as one step of work. */
+  private current(): Token {
+    this.steps++;
+    return this.tokens[this.position] as Token;
+  }
+
+  /** True when the current token has this kind (and value). */
+  private peek(kind: TokenKind, value?: string): boolean {
+    const token = this.current();
+    return token.kind === kind && (value === undefined || token.value === value);
+  }
+
+  private peekKeyword(keyword: string): boolean {
+    return this.peek('name', keyword);
+  }
+
+  /** Consumes the current token and returns it. */
+  private advance(): Token {
+    const token = this.current();
+    if (token.kind !== 'eof') this.position++;
+    this.previousEnd = token.end;
+    return token;
+  }
+
+  /** Consumes the current token if it matches. */
+  private optional(kind: TokenKind, value?: string): Token | undefined {
+    return this.peek(kind, value) ? this.advance() : undefined;
+  }
+
+  private optionalKeyword(keyword: string): boolean {
+    return this.optional('name', keyword) !== undefined;
+  }
+
+  /** Consumes the current token, which must match; otherwise reports what was expected and unwinds. */
+  private expect(kind: TokenKind, value?: string): Token {
+    return this.optional(kind, value) ?? this.fail([value ?? kind]);
+  }
+
+  private expectKeyword(keyword: string): void {
+    this.expect('name', keyword);
+  }
+
+  /** Item ( `,` Item )* */
+  private many<T>(parseItem: () => T): T[] {
+    const items = [parseItem()];
+    while (this.optional('punct', ',')) items.push(parseItem());
+    return items;
+  }
+
+  /** The location from a start token to the end of the last consumed token. */
+  private locFrom(start: Token): { start: number; end: number } {
+    return { start: start.start, end: Math.max(start.end, this.previousEnd) };
+  }
+
+  /** Records an unexpected token and unwinds to the clause. */
+  private fail(expected: string[], suggestions?: string[]): never {
+    const token = this.current();
+    this.issues.push({
+      code: 'unexpected-token',
+      loc: { start: token.start, end: token.end },
+      args: { found: describe(token), expected: expected.join(' ') },
+      suggestions,
+    });
+    throw new ClauseError();
+  }
+
+  /**
+   * After a complete clause, something other than a separator: a clause keyword is reported (it lacks its
+   * `|`) and parsed as the next clause; anything else is unexpected.
+   */
+  private missingSeparator(): void {
+    const token = this.current();
+    if (token.kind !== 'name' || !isClauseKeyword(token.value)) this.fail(['|', 'end']);
+    this.issues.push({
+      code: 'unexpected-token',
+      loc: { start: token.start, end: token.end },
+      args: { found: describe(token), expected: '|' },
+      suggestions: ['| ' + token.value],
+    });
+  }
+
+  /** True at a line that starts with a clause keyword (an implicit separator). */
+  private atClauseLine(): boolean {
+    const token = this.current();
+    return token.newline && token.kind === 'name' && isClauseKeyword(token.value);
+  }
+
+  /** True when the next tokens start a date range rather than a value (in a `with` binding). */
+  private atRangeStart(): boolean {
+    const token = this.current();
+    if (token.kind === 'date') {
+      const next = this.tokens[this.position + 1];
+      return next?.kind === 'name' && next.value === 'to';
+    }
+    return token.kind === 'name' && ['today', 'yesterday', 'this', 'last', 'next'].includes(token.value);
+  }
+
+  /** Skips to the next clause separator after an error. */
+  private synchronize(clauseStart: number): void {
+    while (!this.peek('eof') && !this.peek('punct', '|')) {
+      if (this.position > clauseStart && this.atClauseLine()) return;
+      this.advance();
+    }
+  }
+
+  /** `from` first and once; single clauses once. */
+  private checkClauseOrder(clauses: readonly ClauseNode[]): void {
+    const seen = new Set<string>();
+    const first = clauses[0];
+    if (first?.kind !== 'From') {
+      const loc = first?.loc ?? { start: 0, end: 0 };
+      this.issues.push({ code: 'missing-from', loc: { start: loc.start, end: loc.start }, args: {} });
+    }
+    for (const clause of clauses) {
+      if (SINGLE_CLAUSES.has(clause.kind) && seen.has(clause.kind)) {
+        this.issues.push({
+          code: 'duplicate-clause',
+          loc: clause.loc,
+          args: { clause: clause.kind.toLowerCase() },
+        });
+      }
+      seen.add(clause.kind);
+    }
+  }
+}
+
+/** A token as quoted in messages: `'measure'`, or empty for the end of input (which messages name). */
+function describe(token: Token): string {
+  if (token.kind === 'eof') return '';
+  const text =
+    token.kind === 'string' ? token.value : token.kind === 'param' ? ':' + token.value : token.value;
+  return `'${text}'`;
+}
+
+/** True for clause keywords and their plural synonyms. */
+export function isClauseKeyword(name: string): boolean {
+  return (CLAUSE_KEYWORDS as readonly string[]).includes(CLAUSE_SYNONYMS[name] ?? name);
+}
