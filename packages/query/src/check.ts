@@ -280,7 +280,11 @@ class Checker {
           type,
           subject,
           valuePath,
-          found.kind === 'dimension' && condition.attribute === undefined ? found.member : undefined,
+          found.kind === 'dimension' &&
+            condition.attribute === undefined &&
+            /^(equals|notEquals|in|notIn)$/.test(operator)
+            ? found.member
+            : undefined,
         );
     });
   }
@@ -294,7 +298,17 @@ class Checker {
     dimension?: Dimension,
   ): void {
     if (!valueMatches(value, type)) {
-      this.issue('type-mismatch', path, { member, expected: type, value: JSON.stringify(value) });
+      // A quoted number is the usual slip: offer the number.
+      const unquoted =
+        type === 'number' && typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+      const extra = Number.isFinite(unquoted) ? { suggestions: [String(unquoted)] } : {};
+      this.issue(
+        'type-mismatch',
+        path,
+        { member, expected: type, value: JSON.stringify(value) },
+        undefined,
+        extra,
+      );
     } else if (dimension?.values && typeof value === 'string' && !dimension.values.includes(value)) {
       const near = closest(value, dimension.values);
       this.issue('unknown-value', path, { value, member }, undefined, {

@@ -146,7 +146,8 @@ const EN_HINTS: Partial<Record<HintKey, string>> = {
   'unknown-view': 'Views: {views}.',
   'granularity-not-supported': 'Supported: {supported}.',
   'granularity-required': 'For example: {member}.{example}',
-  'mixed-filter': 'Write dimension conditions and measure conditions as separate where clauses.',
+  'mixed-filter':
+    "Measure conditions filter groups, dimension conditions filter rows: join them only with 'and'.",
   'unbound-param': 'Bind it with "with {name} = …", or write :{name}? to drop the condition when unbound.',
   'duplicate-column': "Give one of them another name with 'as'.",
   'unknown-column': "Add it to 'measure' or 'by' first.",
@@ -167,7 +168,7 @@ const ZH_HINTS: Partial<Record<HintKey, string>> = {
   'unknown-view': '可用视图：{views}。',
   'granularity-not-supported': '支持的粒度：{supported}。',
   'granularity-required': '例如：{member}.{example}',
-  'mixed-filter': '请把维度条件和度量条件写成各自的 where 子句。',
+  'mixed-filter': '度量条件筛选分组，维度条件筛选行：两者之间只能用 and 连接。',
   'unbound-param': '用“with {name} = …”赋值，或写成 :{name}? 使未赋值时忽略该条件。',
   'duplicate-column': '用 as 给其中一个另起名字。',
   'unknown-column': '请先把它加入 measure 或 by。',
@@ -305,7 +306,7 @@ export function toDiagnostic(issue: Issue, locale: Locale, source?: Source): Dia
   if (suggestions?.length) {
     diagnostic.suggestions = [...suggestions];
     const labels = (issue.labels ?? suggestions).map((label) =>
-      /^['`]/.test(label) ? label : locale === 'en' ? `'${label}'` : `“${label}”`,
+      /^(['`]|-?\d)/.test(label) ? label : locale === 'en' ? `'${label}'` : `“${label}”`,
     );
     diagnostic.hint = hint(
       'did-you-mean',

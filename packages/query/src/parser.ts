@@ -52,6 +52,17 @@ export const CLAUSE_KEYWORDS = [
 /** Plural spellings read as their clause keyword. */
 const CLAUSE_SYNONYMS: Record<string, string> = { measures: 'measure', segments: 'segment' };
 
+/** Words people bring from SQL and other tools, and the clause that does that job here. */
+const FAMILIAR_CLAUSES: Record<string, string> = {
+  group: 'by',
+  select: 'measure',
+  filter: 'where',
+  having: 'where',
+  sort: 'order',
+  range: 'during',
+  between: 'during',
+};
+
 /** Clauses that may appear at most once (the others may repeat and accumulate). */
 const SINGLE_CLAUSES = new Set(['From', 'During', 'Compare', 'Top', 'Limit', 'Offset', 'Totals', 'Rollup']);
 
@@ -186,11 +197,12 @@ class Parser {
         return this.parseList('With', 'bindings', () => this.parseBinding());
     }
     if (token.kind === 'name') {
+      const near = closest(token.value, [...CLAUSE_KEYWORDS, ...Object.keys(FAMILIAR_CLAUSES)]);
       this.issues.push({
         code: 'unknown-clause',
         loc: { start: token.start, end: token.end },
-        args: { text: token.value },
-        suggestions: closest(token.value, CLAUSE_KEYWORDS),
+        args: { text: token.value, clauses: CLAUSE_KEYWORDS.join(', ') },
+        suggestions: near && [...new Set(near.map((word) => FAMILIAR_CLAUSES[word] ?? word))],
       });
       throw new ClauseError();
     }

@@ -1,0 +1,10 @@
+/** Shared test fixtures: the seeded campus catalog and the examples folder. Not part of the package API. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Catalog } from './catalog.js';
+
+/** `packages/query/examples`. */
+export const examplesDir = fileURLToPath(new URL('../examples', import.meta.url));
+
+/** The seeded campus catalog (`examples/catalog.json`). */
+export const catalog: Catalog = JSON.parse(readFileSync(`${examplesDir}/catalog.json`, 'utf8'));
