@@ -85,10 +85,17 @@ function packageBuild(name, input, { platform }) {
 
 const widgets = 'packages/widgets/src';
 
-// Hashed chunk names change between builds: start the browser outputs from an empty folder.
-if (!process.env.ROLLUP_WATCH) rmSync('dist', { recursive: true, force: true });
+/**
+ * `BUILD_ONLY=server rollup -c` builds just the server package (what `npm start` needs before it can seed);
+ * `BUILD_ONLY=browser` builds everything else.
+ */
+const only = process.env.BUILD_ONLY;
+const isServerBuild = (config) => JSON.stringify(config.input).includes('packages/server/');
 
-export default [
+// Hashed chunk names change between builds: start the browser outputs from an empty folder.
+if (!process.env.ROLLUP_WATCH && only !== 'server') rmSync('dist', { recursive: true, force: true });
+
+const configs = [
   packageBuild('query', { index: 'packages/query/src/index.ts' }, { platform: 'browser' }),
   packageBuild('client', { index: 'packages/client/src/index.ts' }, { platform: 'browser' }),
   packageBuild(
@@ -136,3 +143,9 @@ export default [
     output: { file: 'dist/campus-cockpit-query.min.js', format: 'es' },
   },
 ];
+
+export default only === 'server'
+  ? configs.filter(isServerBuild)
+  : only === 'browser'
+    ? configs.filter((config) => !isServerBuild(config))
+    : configs;
