@@ -46,7 +46,8 @@ export default defineConfig({
         ...sourceConditions,
         test: {
           name: 'browser',
-          globalSetup: ['./scripts/test/static-server.global.ts'],
+          // The fake warehouse behind a fault-injecting proxy (inject('faultProxyUrl')) serves data widget tests.
+          globalSetup: ['./scripts/test/static-server.global.ts', './packages/client/test/browser-setup.ts'],
           include: ['packages/widgets/**/*.test.ts', 'packages/**/*.browser.test.ts'],
           exclude: ['**/node_modules/**', '**/dist/**'],
           testTimeout: 30_000,

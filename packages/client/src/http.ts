@@ -10,6 +10,8 @@ export interface HttpContext {
   timeout: number;
   /** The `fetch` to use (tests and the fault-injecting proxy pass their own). */
   fetch: typeof fetch;
+  /** Aborts every request when the source is disposed. */
+  lifetime: AbortSignal;
 }
 
 /** One HTTP exchange: what to send and how to read the answer, all within the timeout. */
@@ -57,9 +59,11 @@ async function attemptExchange<T>(
 ): Promise<T> {
   const controller = new AbortController();
   const { signal } = request;
-  if (signal?.aborted) throw abortError();
+  const { lifetime } = context;
+  if (signal?.aborted || lifetime.aborted) throw abortError();
   const onAbort = () => controller.abort();
   signal?.addEventListener('abort', onAbort);
+  lifetime.addEventListener('abort', onAbort);
   const timeout = request.timeout ?? context.timeout;
   let timedOut = false;
   const timer =
@@ -87,7 +91,7 @@ async function attemptExchange<T>(
     return await request.read(response);
   } catch (error) {
     if (error instanceof QueryError) throw error;
-    if (signal?.aborted) throw abortError();
+    if (signal?.aborted || lifetime.aborted) throw abortError();
     if (timedOut) throw new QueryError('timeout', `No answer from ${request.url} within ${timeout} ms.`);
     throw new QueryError('network', `Cannot reach ${request.url}: ${(error as Error).message}`, {
       cause: error,
@@ -95,6 +99,7 @@ async function attemptExchange<T>(
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
+    lifetime.removeEventListener('abort', onAbort);
   }
 }
 

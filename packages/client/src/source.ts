@@ -3,7 +3,7 @@ import { DEFAULT_TIME_ZONE, IR_VERSION, catalogTimeZone } from '@campus-cockpit/
 import { backoffDelay, sleep } from './backoff.js';
 import { ResultCache, type CachedResult } from './cache.js';
 import { CatalogLoader } from './catalog-loader.js';
-import { QueryError } from './errors.js';
+import { QueryError, abortError } from './errors.js';
 import { Executor, type RunOptions } from './executor.js';
 import { Feed, type FeedHost, type QueryState, type Watch, type WatchOptions } from './feed.js';
 import type { HttpContext } from './http.js';
@@ -113,6 +113,7 @@ class WarehouseSource implements Source, FeedHost {
   readonly #cache: ResultCache;
   readonly #clock: RefreshClock;
   readonly #feeds = new Map<string, Feed>();
+  readonly #lifetime = new AbortController();
   #loadedTimeZone: string | undefined;
   #visibilityListener: (() => void) | undefined;
 
@@ -130,6 +131,7 @@ class WarehouseSource implements Source, FeedHost {
       headers: { 'accept-language': this.locale, ...options.headers },
       timeout: options.timeout ?? DEFAULT_TIMEOUT,
       fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+      lifetime: this.#lifetime.signal,
     };
     this.#catalog = new CatalogLoader(this.#http, this.endpoint + 'v1/meta');
     this.#executor = new Executor(this.#http, this.endpoint + 'v1/query');
@@ -187,6 +189,7 @@ class WarehouseSource implements Source, FeedHost {
   }
 
   async execute(ir: QueryIR, key: string, options: RunOptions): Promise<QueryResult> {
+    if (this.#lifetime.signal.aborted) throw abortError();
     const result = await this.#executor.run(ir, key, options);
     this.#cache.set(key, { result, updatedAt: Date.now() });
     return result;
@@ -217,6 +220,8 @@ class WarehouseSource implements Source, FeedHost {
   }
 
   watch(query: string | QueryIR, options: WatchOptions, listener: (state: QueryState) => void): Watch {
+    if (this.#lifetime.signal.aborted)
+      throw new TypeError('This source has been disposed: create a new one.');
     const id = stableStringify([
       query,
       options.params ?? {},
@@ -253,6 +258,7 @@ class WarehouseSource implements Source, FeedHost {
   }
 
   dispose(): void {
+    this.#lifetime.abort();
     for (const feed of this.#feeds.values()) feed.close();
     this.#feeds.clear();
     this.#unwatchVisibility();

@@ -1,0 +1,151 @@
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { LitElement, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { firstValue, type Source } from '@campus-cockpit/client';
+import type { QueryIR } from '@campus-cockpit/query';
+import { fakeValue } from '../../../client/test/fake-answers.js';
+import { proxyScope, type ProxyScope } from '../../../client/test/proxy-client.js';
+import '../source/cc-source.js';
+import type { SourceElement } from '../source/source-element.js';
+import { tokenDefaults } from '../theme/tokens.js';
+import { QueryController } from './query-controller.js';
+import { queryStatusStyles } from './query-status.styles.js';
+
+/** The smallest data widget: shows the first value of its query through the controller. */
+class ProbeWidget extends LitElement {
+  static override styles = [tokenDefaults, queryStatusStyles];
+  @property() query = '';
+  @property() refresh: string | undefined;
+  readonly data = new QueryController(this, { query: () => this.query, refresh: () => this.refresh });
+  protected override render() {
+    return this.data.render((result) => html`<span part="value">${firstValue(result)}</span>`);
+  }
+}
+customElements.define('cc-test-probe', ProbeWidget);
+
+const headcountText = 'from students | measure headcount | segment enrolled';
+
+let scope: ProxyScope;
+
+async function mount(markup: string, faults: Parameters<ProxyScope['setFaults']>[0] = []) {
+  scope = proxyScope(inject('faultProxyUrl'));
+  await scope.setFaults(faults);
+  document.body.innerHTML = `<cc-source endpoint="${scope.endpoint}">${markup}</cc-source>`;
+  const sourceElement = document.querySelector('cc-source') as SourceElement;
+  const probes = [...document.querySelectorAll<ProbeWidget>('cc-test-probe')];
+  return { source: sourceElement.current as Source, probes };
+}
+
+const part = (probe: ProbeWidget, name: string) =>
+  probe.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+
+/** The number the fake warehouse answers for the first query request logged. */
+async function expectedValue(measure: string): Promise<number> {
+  const sent = (await scope.log()).find((entry) => entry.path === '/v1/query')!;
+  return fakeValue(JSON.parse(sent.body!) as QueryIR, measure);
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('QueryController with <cc-source>', () => {
+  it('shows the value of a text query with its freshness line', async () => {
+    const { probes } = await mount(`<cc-test-probe query="${headcountText}"></cc-test-probe>`);
+    const [probe] = probes as [ProbeWidget];
+    await expect.poll(() => probe.data.status).toBe('ready');
+    const expected = await expectedValue('students.headcount');
+    expect(part(probe, 'value')!.textContent).toBe(String(expected));
+    expect(part(probe, 'updated-at')!.textContent).toMatch(/^数据更新于 \d\d:\d\d$/);
+    expect(part(probe, 'stale-badge')).toBeNull();
+  });
+
+  it('sends one request for twenty widgets with the same query', async () => {
+    const markup = Array.from(
+      { length: 20 },
+      () => `<cc-test-probe query="${headcountText}"></cc-test-probe>`,
+    ).join('');
+    const { probes, source } = await mount(markup);
+    await expect.poll(() => probes.every((p) => p.data.status === 'ready')).toBe(true);
+    expect(await scope.count('POST /v1/query')).toBe(1);
+    expect(await scope.count('GET /v1/meta')).toBe(1);
+    expect(source.stats.queryRequests).toBe(1);
+  });
+
+  it('batches different queries of widgets created together into one request', async () => {
+    const texts = [
+      'from students | measure headcount',
+      'from loans | measure loans',
+      'from network | measure sessions',
+    ];
+    const { probes } = await mount(texts.map((t) => `<cc-test-probe query="${t}"></cc-test-probe>`).join(''));
+    await expect.poll(() => probes.every((p) => p.data.status === 'ready')).toBe(true);
+    expect(await scope.count('POST /v1/query')).toBe(1);
+  });
+
+  it('shows a bad query with its line:col and no retry button, and sends nothing', async () => {
+    const { probes } = await mount(
+      `<cc-test-probe query="from students | measure headcont"></cc-test-probe>`,
+    );
+    const [probe] = probes as [ProbeWidget];
+    await expect.poll(() => probe.data.status).toBe('error');
+    expect(part(probe, 'error')!.textContent).toMatch(/^\s*1:25 /);
+    expect(part(probe, 'retry')).toBeNull();
+    expect(await scope.count('POST /v1/query')).toBe(0);
+  });
+
+  it('says 无数据 for an empty result, which is not an error', async () => {
+    const { probes } = await mount(
+      `<cc-test-probe query="from students | measure headcount | where college = 'empty'"></cc-test-probe>`,
+    );
+    const [probe] = probes as [ProbeWidget];
+    await expect.poll(() => probe.data.status).toBe('ready');
+    expect(probe.data.isEmpty).toBe(true);
+    expect(part(probe, 'empty')!.textContent).toBe('无数据');
+    expect(part(probe, 'error')).toBeNull();
+  });
+
+  it('shows an unreachable endpoint as an error with a retry button that works', async () => {
+    const { probes } = await mount(`<cc-test-probe query="${headcountText}"></cc-test-probe>`, [
+      { route: 'POST /v1/query', drop: true },
+    ]);
+    const [probe] = probes as [ProbeWidget];
+    await expect.poll(() => probe.data.status).toBe('error');
+    expect(part(probe, 'error')!.textContent).toContain('无法连接数据服务');
+    await scope.setFaults([]);
+    part(probe, 'retry')!.click();
+    await expect.poll(() => probe.data.status).toBe('ready');
+    expect(part(probe, 'value')).not.toBeNull();
+  });
+
+  it('keeps the last value with a stale badge when a refresh fails, and recovers', async () => {
+    const { probes } = await mount(`<cc-test-probe query="${headcountText}" refresh="1s"></cc-test-probe>`);
+    const [probe] = probes as [ProbeWidget];
+    await expect.poll(() => probe.data.status).toBe('ready');
+    const value = part(probe, 'value')!.textContent;
+    await scope.setFaults([{ route: 'POST /v1/query', status: 500 }]);
+    await expect.poll(() => probe.data.status, { timeout: 5_000 }).toBe('stale');
+    expect(part(probe, 'value')!.textContent).toBe(value);
+    expect(part(probe, 'stale-badge')!.textContent).toBe('数据已过期');
+    await scope.setFaults([]);
+    await expect.poll(() => probe.data.status, { timeout: 10_000 }).toBe('ready');
+  });
+
+  it('releases every timer, request and listener once its widgets are removed', async () => {
+    const markup = `<cc-test-probe query="${headcountText}" refresh="1s"></cc-test-probe><cc-test-probe query="from loans | measure loans" refresh="2s"></cc-test-probe>`;
+    const { probes, source } = await mount(markup);
+    await expect.poll(() => probes.every((p) => p.data.status === 'ready')).toBe(true);
+    expect(source.stats.resources).toBeGreaterThan(0);
+    for (const probe of probes) probe.remove();
+    expect(source.stats).toMatchObject({ feeds: 0, resources: 0 });
+  });
+
+  it('tells a widget outside any <cc-source> what is missing', async () => {
+    const probe = document.createElement('cc-test-probe') as ProbeWidget;
+    probe.query = headcountText;
+    document.body.append(probe);
+    await probe.updateComplete;
+    expect(probe.data.status).toBe('error');
+    expect(part(probe, 'error')!.textContent).toContain('<cc-source');
+  });
+});

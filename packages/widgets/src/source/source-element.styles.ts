@@ -1,0 +1,7 @@
+import { css } from 'lit';
+
+export const sourceElementStyles = css`
+  :host {
+    display: contents;
+  }
+`;

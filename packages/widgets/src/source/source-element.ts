@@ -1,0 +1,111 @@
+import { ContextProvider } from '@lit/context';
+import { createSource, type Source, type TokenProvider } from '@campus-cockpit/client';
+import type { Locale } from '@campus-cockpit/query';
+import { LitElement, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { sourceContext } from './source-context.js';
+import { sourceElementStyles } from './source-element.styles.js';
+
+/**
+ * @summary The page's connection to the warehouse, shared by every widget inside it.
+ *
+ * Widgets never fetch on their own: they find the nearest `<cc-source>` ancestor and ask it, so twenty tiles
+ * with the same query cost one request, queries issued together travel in one batch, and one token refresh
+ * serves them all. Changing `endpoint`, `token` or another option replaces the source (widgets follow).
+ *
+ * @slot - The widgets that use this source.
+ */
+export class SourceElement extends LitElement {
+  static override styles = sourceElementStyles;
+
+  /** Base URL of the warehouse, e.g. `/` or `https://bi.example.edu.cn/api/`. Required unless `source` is set. */
+  @property() endpoint = '';
+
+  /** A bearer token, or a provider function called once at start and once per expiry. Property only. */
+  @property({ attribute: false }) token: string | TokenProvider | undefined;
+
+  /** Extra headers on every request. Property only. */
+  @property({ attribute: false }) headers: Record<string, string> | undefined;
+
+  /** Time zone for displayed times. Default: the catalog's (`Asia/Shanghai`). */
+  @property({ attribute: 'time-zone' }) timeZone: string | undefined;
+
+  /** Locale of messages: `zh-CN` (default) or `en`. */
+  @property() locale: Locale = 'zh-CN';
+
+  /** Milliseconds before an unanswered request fails (long queries exempt). Default 10 000. */
+  @property({ type: Number }) timeout: number | undefined;
+
+  /** Keep refreshing while the page is hidden (big screens). Default false. */
+  @property({ attribute: 'always-on', type: Boolean }) alwaysOn = false;
+
+  /** Keep the last good results in IndexedDB for a screen rebooted during an outage. Default false. */
+  @property({ type: Boolean }) persist = false;
+
+  /** A source created with `createSource()` to share instead of creating one. Property only. */
+  @property({ attribute: false }) source: Source | undefined;
+
+  readonly #provider = new ContextProvider(this, { context: sourceContext });
+  #owned: Source | undefined;
+  /** The settings the current source was made from, to tell when it must be replaced. */
+  #settings: readonly unknown[] = [];
+
+  /** The source the widgets inside use (created from the attributes, or the `source` property). */
+  get current(): Source | undefined {
+    return this.#provider.value;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#provide();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#replace(undefined);
+  }
+
+  protected override willUpdate(): void {
+    if (this.isConnected) this.#provide();
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  #provide(): void {
+    if (this.source) return this.#replace(this.source, false);
+    if (!this.endpoint) return this.#replace(undefined);
+    const settings = [
+      this.endpoint,
+      this.token,
+      this.headers,
+      this.timeZone,
+      this.locale,
+      this.timeout,
+      this.alwaysOn,
+      this.persist,
+    ];
+    if (this.#owned && settings.every((value, i) => value === this.#settings[i])) return;
+    this.#settings = settings;
+    const source = createSource({
+      endpoint: this.endpoint,
+      token: this.token,
+      headers: this.headers,
+      timeZone: this.timeZone,
+      locale: this.locale,
+      timeout: this.timeout,
+      alwaysOn: this.alwaysOn,
+      persist: this.persist,
+    });
+    this.#replace(source, true);
+  }
+
+  #replace(source: Source | undefined, owned = false): void {
+    if (source === this.#provider.value) return;
+    const previous = this.#owned;
+    this.#owned = owned ? source : undefined;
+    this.#provider.setValue(source);
+    previous?.dispose();
+  }
+}
