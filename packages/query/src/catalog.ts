@@ -14,7 +14,7 @@ import type { Granularity } from './ir.js';
 /** The locales the product ships messages and titles in. */
 export const LOCALES = ['zh-CN', 'en'] as const;
 
-/** One of {@link LOCALES}. */
+/** One of `LOCALES`. */
 export type Locale = (typeof LOCALES)[number];
 
 /** A text in every shipped locale. */
@@ -30,7 +30,7 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export const GEO_ROLES = ['cn-province', 'cn-city', 'campus-building'] as const;
 
 /**
- * One of {@link GEO_ROLES}:
+ * One of `GEO_ROLES`:
  * - `cn-province`: a Chinese province-level division; values (or the `code` attribute) are 6-digit GB/T 2260
  *   codes such as `330000`.
  * - `cn-city`: a prefecture-level city, GB/T 2260 code such as `331100`.
@@ -41,7 +41,7 @@ export type GeoRole = (typeof GEO_ROLES)[number];
 /** Value types of dimensions and attributes. `time` values are ISO 8601 strings in the catalog time zone. */
 export const VALUE_TYPES = ['string', 'number', 'boolean', 'time'] as const;
 
-/** One of {@link VALUE_TYPES}. */
+/** One of `VALUE_TYPES`. */
 export type ValueType = (typeof VALUE_TYPES)[number];
 
 /** How a measure aggregates; decides whether subtotals may be summed (they never are: the database recomputes). */
@@ -56,7 +56,7 @@ export const AGGREGATIONS = [
   'custom',
 ] as const;
 
-/** One of {@link AGGREGATIONS}. */
+/** One of `AGGREGATIONS`. */
 export type Aggregation = (typeof AGGREGATIONS)[number];
 
 /** What every named catalog entry (view or member) carries for display and for name lookup. */
@@ -166,7 +166,7 @@ export interface AcademicCalendar {
 export interface Catalog {
   /** Catalog format version; always 1. */
   v: 1;
-  /** IANA time zone of all dates and relative ranges (default {@link DEFAULT_TIME_ZONE}). */
+  /** IANA time zone of all dates and relative ranges (default `DEFAULT_TIME_ZONE`). */
   timeZone?: string;
   /** Opaque version of the content (also the ETag). */
   version?: string;
@@ -197,7 +197,7 @@ export function findMember(view: View, name: string): CatalogMember | undefined 
   return undefined;
 }
 
-/** The catalog's time zone, or {@link DEFAULT_TIME_ZONE}. */
+/** The catalog's time zone, or `DEFAULT_TIME_ZONE`. */
 export function catalogTimeZone(catalog: Catalog): string {
   return catalog.timeZone ?? DEFAULT_TIME_ZONE;
 }

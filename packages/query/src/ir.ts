@@ -9,7 +9,7 @@
  * - A **view** is named by its catalog name (`students`).
  * - A **member** (measure, dimension, segment) is always qualified `view.member` (`students.headcount`).
  * - A **column key** names one output column and is how `order`, `top.by`, `top.per` and `rollup` refer to
- *   columns: a measure's qualified name, or a dimension's {@link dimensionKey} (its alias when it has one,
+ *   columns: a measure's qualified name, or a dimension's `dimensionKey` (its alias when it has one,
  *   else `view.member[.attribute][.granularity]`, e.g. `network.ts.day`, `admissions.origin_province.code`).
  *
  * @packageDocumentation
@@ -20,7 +20,7 @@ export const IR_VERSION = 1;
 
 /**
  * Time granularities. The first seven are calendar units computed in the catalog time zone; the last three
- * are defined by the catalog's {@link AcademicCalendar} (a catalog lists, per time dimension, which ones it
+ * are defined by the catalog's `AcademicCalendar` (a catalog lists, per time dimension, which ones it
  * supports).
  */
 export const GRANULARITIES = [
@@ -36,14 +36,14 @@ export const GRANULARITIES = [
   'teaching_week',
 ] as const;
 
-/** One of {@link GRANULARITIES}. Weeks start on Monday (ISO 8601). */
+/** One of `GRANULARITIES`. Weeks start on Monday (ISO 8601). */
 export type Granularity = (typeof GRANULARITIES)[number];
 
 /** A literal value on the wire. Dates and times are ISO 8601 strings (`2025-09-01`, `2025-09-01T08:00:00`). */
 export type Scalar = string | number | boolean | null;
 
 /**
- * A reference to a query parameter, bound from {@link QueryIR.params} (or by the client at run time, e.g.
+ * A reference to a query parameter, bound from `QueryIR.params` (or by the client at run time, e.g.
  * from a filter widget).
  *
  * @example `{ "param": "year" }` — required: executing the query without `year` bound is an error.
@@ -77,11 +77,11 @@ export interface DimensionRef {
    * group by. Absent means the dimension's own value.
    */
   attribute?: string;
-  /** Output column name, replacing the default {@link dimensionKey}. Unique within the query. */
+  /** Output column name, replacing the default `dimensionKey`. Unique within the query. */
   alias?: string;
 }
 
-/** Comparison operators of a {@link FilterCondition}; each names how many `values` it takes. */
+/** Comparison operators of a `FilterCondition`; each names how many `values` it takes. */
 export const FILTER_OPERATORS = [
   'equals', // exactly 1 value
   'notEquals', // exactly 1 value
@@ -99,7 +99,7 @@ export const FILTER_OPERATORS = [
   'isNotNull', // no values
 ] as const;
 
-/** One of {@link FILTER_OPERATORS}. */
+/** One of `FILTER_OPERATORS`. */
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
 /**
@@ -109,7 +109,7 @@ export type FilterOperator = (typeof FILTER_OPERATORS)[number];
  * @example `{ "member": "loans.college", "operator": "in", "values": ["工学院", "医学院"] }`
  */
 export interface FilterCondition {
-  /** Qualified member name. A dimension in {@link QueryIR.filters}, a measure in {@link QueryIR.having}. */
+  /** Qualified member name. A dimension in `QueryIR.filters`, a measure in `QueryIR.having`. */
   member: string;
   /** Compare one attribute of the dimension (e.g. `code`) instead of its value. */
   attribute?: string;
@@ -137,7 +137,7 @@ export interface FilterNot {
 
 /**
  * A filter tree. Nodes are told apart by their single key: `and`, `or`, `not`, or `member` (a leaf).
- * Servers bound the depth (see {@link IR_LIMITS}).
+ * Servers bound the depth (see `IR_LIMITS`).
  */
 export type Filter = FilterAnd | FilterOr | FilterNot | FilterCondition;
 
@@ -221,7 +221,7 @@ export type Direction = 'asc' | 'desc';
 export interface TopN {
   /** How many rows to keep (per group), 1 … 10000. */
   n: number;
-  /** Column key of a measure in {@link QueryIR.measures}. */
+  /** Column key of a measure in `QueryIR.measures`. */
   by: string;
   /** `desc` keeps the largest (default), `asc` the smallest. */
   direction?: Direction;
@@ -258,7 +258,7 @@ export type ParamValue = Scalar | Scalar[] | RelativeDateRange | AbsoluteDateRan
  * ```
  */
 export interface QueryIR {
-  /** IR version; always {@link IR_VERSION}. */
+  /** IR version; always `IR_VERSION`. */
   v: 1;
   /** The view every member belongs to. */
   from: string;
@@ -274,7 +274,7 @@ export interface QueryIR {
   segments?: string[];
   /** The `during` clause. */
   timeRange?: TimeRange;
-  /** The `compare` clause; requires {@link QueryIR.timeRange}. */
+  /** The `compare` clause; requires `QueryIR.timeRange`. */
   compare?: Compare;
   /** The `top` clause. */
   top?: TopN;
@@ -341,7 +341,7 @@ export function isParamRef(value: unknown): value is ParamRef {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'param' in value;
 }
 
-/** Field order of a serialized {@link QueryIR}: the order of the interface. */
+/** Field order of a serialized `QueryIR`: the order of the interface. */
 export const IR_FIELD_ORDER = [
   'v',
   'from',
@@ -362,7 +362,7 @@ export const IR_FIELD_ORDER = [
 ] as const satisfies readonly (keyof QueryIR)[];
 
 /**
- * The same query with its top-level fields in {@link IR_FIELD_ORDER} and undefined fields dropped, so equal
+ * The same query with its top-level fields in `IR_FIELD_ORDER` and undefined fields dropped, so equal
  * queries serialize to equal JSON text (a cache key).
  */
 export function canonicalIR(ir: QueryIR): QueryIR {

@@ -48,10 +48,10 @@
  * - `calendar-missing`: an academic granularity used with a catalog that has no calendar.
  * - `empty-query`: neither measures nor dimensions.
  *
- * Untrusted IR (from {@link validateIR}, with a JSON Pointer `path`):
+ * Untrusted IR (from `validateIR`, with a JSON Pointer `path`):
  * - `invalid-ir`: not the shape of the contract (wrong type, unknown key, missing field).
  * - `unsupported-version`: `v` is not 1.
- * - `ir-too-large`: beyond {@link IR_LIMITS} (depth, node count, list or string length).
+ * - `ir-too-large`: beyond `IR_LIMITS` (depth, node count, list or string length).
  *
  * Execution (server only):
  * - `unauthorized`, `forbidden-member`, `not-found`, `rate-limited`, `query-timeout`, `query-cancelled`,
@@ -109,7 +109,7 @@ export const DIAGNOSTIC_CODES = [
   'internal-error',
 ] as const;
 
-/** One of {@link DIAGNOSTIC_CODES}. */
+/** One of `DIAGNOSTIC_CODES`. */
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
 /**
@@ -174,7 +174,7 @@ export interface Diagnostic {
  * ```
  */
 export interface Problem {
-  /** A URI from {@link PROBLEM_TYPES}. */
+  /** A URI from `PROBLEM_TYPES`. */
   type: string;
   /** Short summary of the problem type, in the requested locale. */
   title: string;
@@ -199,7 +199,7 @@ export const PROBLEM_TYPES = {
   forbidden: { type: 'urn:campus-cockpit:problem:forbidden', status: 403 },
   /** 404: unknown endpoint or query id. */
   notFound: { type: 'urn:campus-cockpit:problem:not-found', status: 404 },
-  /** 413: request beyond {@link IR_LIMITS} (`ir-too-large`). */
+  /** 413: request beyond `IR_LIMITS` (`ir-too-large`). */
   tooLarge: { type: 'urn:campus-cockpit:problem:too-large', status: 413 },
   /** 429: too many requests; honour `Retry-After`. */
   rateLimited: { type: 'urn:campus-cockpit:problem:rate-limited', status: 429 },
@@ -211,7 +211,7 @@ export const PROBLEM_TYPES = {
   timeout: { type: 'urn:campus-cockpit:problem:timeout', status: 504 },
 } as const;
 
-/** The media type of a {@link Problem}. */
+/** The media type of a `Problem`. */
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
 /** True when at least one diagnostic is an error (not only warnings). */
