@@ -127,8 +127,8 @@ const students: SeedStep = {
         origin_province_code, origin_city_code,
         CASE WHEN enrol_year + years <= ${params.academicYear} THEN NULL
              WHEN degree_level = '硕士' THEN 'D13'
-             WHEN is_female THEN 'D' || lpad((1 + floor(rnd('student.dorm', student_id) * 7))::VARCHAR, 2, '0')
-             ELSE 'D' || lpad((8 + floor(rnd('student.dorm', student_id) * 5))::VARCHAR, 2, '0') END AS dorm_building_id,
+             WHEN is_female THEN 'D' || lpad((1 + floor(rnd('student.dorm', student_id) * 7))::INTEGER::VARCHAR, 2, '0')
+             ELSE 'D' || lpad((8 + floor(rnd('student.dorm', student_id) * 5))::INTEGER::VARCHAR, 2, '0') END AS dorm_building_id,
         NULL AS gpa
       FROM drawn
       ORDER BY student_id
