@@ -75,5 +75,7 @@ export function closestEntries<T extends Named>(input: string, entries: readonly
     if (best <= limit) scored.push({ entry, distance: best, index });
   });
   scored.sort((x, y) => x.distance - y.distance || x.index - y.index);
-  return scored.slice(0, max).map((item) => item.entry);
+  // An exact spelling (pinyin, alias) is the answer; near misses beside it are noise.
+  const exact = scored.filter((item) => item.distance === 0);
+  return (exact.length ? exact : scored).slice(0, max).map((item) => item.entry);
 }
