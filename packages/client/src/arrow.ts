@@ -1,5 +1,5 @@
 import { tableFromIPC } from '@uwdata/flechette';
-import type { QueryResult } from './result.js';
+import type { ColumnSpec, QueryResult } from './result.js';
 
 /**
  * Decodes an Arrow IPC stream into a columnar {@link QueryResult} (numbers in typed arrays where the type
@@ -16,9 +16,12 @@ export function decodeArrow(bytes: Uint8Array): QueryResult {
       meta[key] = text;
     }
   }
-  const { truncated, ...rest } = meta;
+  const { truncated, schema, columns: specs, rowCount: _count, ...rest } = meta;
+  const described = new Map(((schema ?? specs ?? []) as ColumnSpec[]).map((spec) => [spec.key, spec]));
   const columns = table.schema.fields.map((field, i) => ({
     key: field.name,
+    kind: described.get(field.name)?.kind,
+    type: described.get(field.name)?.type,
     values: table.getChildAt(i)?.toArray() ?? [],
   }));
   return { columns, rowCount: table.numRows, truncated: truncated === true, meta: rest };

@@ -1,7 +1,7 @@
 import { IR_LIMITS, type QueryIR } from '@campus-cockpit/query';
 import { sleep } from './backoff.js';
 import { QueryError, abortError } from './errors.js';
-import { exchange, type HttpContext } from './http.js';
+import { exchange, resolveServerUrl, type HttpContext } from './http.js';
 import { decodeResult, type QueryResult } from './result.js';
 
 /** The media type of Arrow IPC streams, asked for with `arrow: true`. */
@@ -41,6 +41,7 @@ const MAX_POLL_INTERVAL = 2_000;
  */
 export class Executor {
   readonly #http: HttpContext;
+  readonly #endpoint: string;
   readonly #queryUrl: string;
   readonly #inFlight = new Map<string, Entry>();
   #queue: Entry[] = [];
@@ -48,9 +49,10 @@ export class Executor {
   /** Requests sent so far (what the benchmark and the "no duplicate requests" tests count). */
   requestCount = 0;
 
-  constructor(http: HttpContext, queryUrl: string) {
+  constructor(http: HttpContext, endpoint: string) {
     this.#http = http;
-    this.#queryUrl = queryUrl;
+    this.#endpoint = endpoint;
+    this.#queryUrl = endpoint + 'v1/query';
   }
 
   /** Queries waiting in the current batch or on the wire. */
@@ -161,6 +163,8 @@ export class Executor {
       this.#queue = this.#queue.filter((queued) => queued !== entry);
       entry.reject(abortError());
     } else if (entry.siblings.every((sibling) => sibling.users === 0)) {
+      // Nobody waits for this request any more: a new caller must not join it while it is being cancelled.
+      for (const sibling of entry.siblings) this.#forget(sibling);
       entry.request.abort();
     }
   }
@@ -227,7 +231,7 @@ export class Executor {
       for (const waiter of entry.waiters) waiter(since);
       entry.waiters.clear();
     }
-    const location = new URL(first.pending, this.#queryUrl).href;
+    const location = resolveServerUrl(first.pending, this.#endpoint);
     try {
       for (let poll = 0; ; poll++) {
         await sleep(Math.min(MAX_POLL_INTERVAL, FIRST_POLL_INTERVAL * 2 ** poll), signal);

@@ -150,7 +150,10 @@ export class Feed {
       }
       if (useCache && (await this.#fromCache(key))) return;
       if (signal.aborted) return;
-      this.#set({ status: this.state.value ? 'refreshing' : 'loading' });
+      // A failed state stays up while trying again: a retry every few seconds must not make the tile flicker.
+      if (this.state.status !== 'error' && this.state.status !== 'stale') {
+        this.#set({ status: this.state.value ? 'refreshing' : 'loading' });
+      }
       const result = await this.#host.execute(ir, key, {
         signal,
         arrow: this.#options.arrow,

@@ -124,3 +124,12 @@ export async function errorFromResponse(response: Response): Promise<QueryError>
     problem ? { status, problem } : { status },
   );
 }
+
+/**
+ * A URL the server handed out (a `Location`, an events path), resolved against the endpoint. Paths of the
+ * protocol (`/v1/…`) are taken relative to the endpoint, so an endpoint mounted under a prefix or behind a
+ * proxy (`https://portal.example.edu.cn/bi/`) keeps working.
+ */
+export function resolveServerUrl(path: string, endpoint: string): string {
+  return new URL(path.startsWith('/v1/') ? path.slice(1) : path, endpoint).href;
+}

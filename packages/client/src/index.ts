@@ -17,3 +17,5 @@ export type { QueryResult, ResultColumn, ResultRow } from './result.js';
 export { parseDuration } from './duration.js';
 export { backoffDelay, MAX_BACKOFF } from './backoff.js';
 export { stableStringify, bindParams, referencedParams } from './query-key.js';
+export { ParamStore, paramNamesInText } from './params.js';
+export type { ParamListener } from './params.js';

@@ -2,8 +2,10 @@
 export interface ResultColumn {
   /** The column key: a measure's qualified name (`students.headcount`) or a dimension's key or alias. */
   key: string;
-  /** The value type the server reports (`number`, `string`, `time`, `boolean`), when it does. */
-  type?: string;
+  /** `dimension`, `measure`, `previous`, `change`, or a server marker (`level`, `others`). */
+  kind?: string | undefined;
+  /** The value type (`number`, `string`, `time`, `boolean`). */
+  type?: string | undefined;
   /** One value per row. Numbers are numbers; integers beyond 2^53 arrive as strings. */
   values: ArrayLike<unknown>;
 }
@@ -43,44 +45,41 @@ export function resultRows(result: QueryResult): ResultRow[] {
   return rows;
 }
 
-/** The value of column `key` (default: the first column) in the first row, or `undefined` when empty. */
+/**
+ * The value of column `key` (default: the first measure, else the first column) in the first row, or
+ * `undefined` when the result is empty.
+ */
 export function firstValue(result: QueryResult, key?: string): unknown {
-  const column = key === undefined ? result.columns[0] : result.columns.find((c) => c.key === key);
+  const column =
+    key === undefined
+      ? (result.columns.find((c) => c.kind === 'measure') ?? result.columns[0])
+      : result.columns.find((c) => c.key === key);
   return result.rowCount > 0 ? column?.values[0] : undefined;
 }
 
-interface WireColumn {
-  key?: string;
-  name?: string;
+/** How the server describes a column (see the server's result schema). */
+export interface ColumnSpec {
+  key: string;
+  /** `dimension`, `measure`, `previous`, `change`, or a server marker (`level`, `others`). */
+  kind?: string;
   type?: string;
 }
 
 /**
- * Reads the columnar JSON body of one query result: `columns` (each with a `key` or `name`) and `data`, one
- * value array per column (or an object of arrays keyed by column), or `rows` as arrays or objects. The other
- * fields go to {@link QueryResult.meta}.
+ * Reads the columnar JSON body of one query result: column specs (`schema`, or `columns` when the values are
+ * in `data`) and one value array per column. The other fields go to {@link QueryResult.meta}.
  */
 export function decodeResult(body: unknown): QueryResult {
-  if (!body || typeof body !== 'object') throw new TypeError('A query result must be a JSON object.');
-  const { columns: wireColumns, data, rows, truncated, ...meta } = body as Record<string, unknown>;
-  const specs = (Array.isArray(wireColumns) ? wireColumns : []).map((c: WireColumn | string) =>
-    typeof c === 'string' ? { key: c } : { key: String(c.key ?? c.name), type: c.type },
-  );
-  let columns: ResultColumn[];
-  if (Array.isArray(data)) {
-    columns = specs.map((spec, i) => ({ ...spec, values: (data[i] as unknown[]) ?? [] }));
-  } else if (data && typeof data === 'object') {
-    columns = specs.map((spec) => ({ ...spec, values: (data as Record<string, unknown[]>)[spec.key] ?? [] }));
-  } else if (Array.isArray(rows)) {
-    const objects = rows.length > 0 && !Array.isArray(rows[0]);
-    const keys = specs.length || !objects ? specs : Object.keys(rows[0] as object).map((key) => ({ key }));
-    columns = keys.map((spec, i) => ({
-      ...spec,
-      values: rows.map((row) => (objects ? (row as ResultRow)[spec.key] : (row as unknown[])[i])),
-    }));
-  } else {
-    throw new TypeError('A query result needs `columns` with `data`, or `rows`.');
+  const { schema, columns, data, rowCount, truncated, ...meta } = (body ?? {}) as Record<string, unknown>;
+  const specs = (schema ?? columns) as ColumnSpec[] | undefined;
+  const values = (schema ? columns : data) as unknown[][] | undefined;
+  if (!Array.isArray(specs) || !Array.isArray(values)) {
+    throw new TypeError('a query result needs column specs (`schema`) and their values (`columns`)');
   }
-  for (const column of columns) if (column.type === undefined) delete column.type;
-  return { columns, rowCount: columns[0]?.values.length ?? 0, truncated: truncated === true, meta };
+  return {
+    columns: specs.map(({ key, kind, type }, i) => ({ key, kind, type, values: values[i] ?? [] })),
+    rowCount: typeof rowCount === 'number' ? rowCount : (values[0]?.length ?? 0),
+    truncated: truncated === true,
+    meta,
+  };
 }

@@ -7,8 +7,11 @@ import { QueryError, abortError } from './errors.js';
 import { Executor, type RunOptions } from './executor.js';
 import { Feed, type FeedHost, type QueryState, type Watch, type WatchOptions } from './feed.js';
 import type { HttpContext } from './http.js';
+import type { LiveChannel } from './live.js';
+import type { ResultStore } from './persist.js';
 import { bindParams, stableStringify } from './query-key.js';
 import { RefreshClock } from './refresh-clock.js';
+import { ParamStore } from './params.js';
 import type { QueryResult } from './result.js';
 import { compileText } from './text-query.js';
 import { TokenKeeper, type TokenProvider } from './token.js';
@@ -37,6 +40,8 @@ export interface SourceOptions {
   alwaysOn?: boolean | undefined;
   /** Keep last good results in IndexedDB (a name, or true for `campus-cockpit`) so a rebooted screen has data. */
   persist?: boolean | string | undefined;
+  /** Milliseconds without a byte (not even the server's keep-alive) after which a live stream counts as stalled. */
+  liveIdleTimeout?: number | undefined;
   /** The `fetch` to use. Default: the global one. */
   fetch?: typeof fetch | undefined;
 }
@@ -59,6 +64,10 @@ export interface SourceStats {
   catalogRequests: number;
   /** Watched queries currently held. */
   feeds: number;
+  /** Live streams open now (never more than one). */
+  liveStreams: number;
+  /** Live streams opened so far (reconnects included). */
+  liveConnections: number;
   /** Timers, requests, streams and listeners currently held (0 once every widget is gone). */
   resources: number;
 }
@@ -74,6 +83,8 @@ export interface Source {
   readonly alwaysOn: boolean;
   /** The time zone to display times in. */
   readonly timeZone: string;
+  /** The page's parameters, bound to every query that refers to them. */
+  readonly params: ParamStore;
   /** The catalog (fetched once, then shared). */
   catalog(): Promise<Catalog>;
   /**
@@ -105,6 +116,7 @@ class WarehouseSource implements Source, FeedHost {
   readonly endpoint: string;
   readonly locale: Locale;
   readonly alwaysOn: boolean;
+  readonly params = new ParamStore();
   readonly #options: SourceOptions;
   readonly #tokens: TokenKeeper;
   readonly #http: HttpContext;
@@ -115,6 +127,9 @@ class WarehouseSource implements Source, FeedHost {
   readonly #feeds = new Map<string, Feed>();
   readonly #lifetime = new AbortController();
   #loadedTimeZone: string | undefined;
+  #live: Promise<LiveChannel> | undefined;
+  #liveChannel: LiveChannel | undefined;
+  #persisted: Promise<ResultStore> | undefined;
   #visibilityListener: (() => void) | undefined;
 
   constructor(options: SourceOptions) {
@@ -134,7 +149,7 @@ class WarehouseSource implements Source, FeedHost {
       lifetime: this.#lifetime.signal,
     };
     this.#catalog = new CatalogLoader(this.#http, this.endpoint + 'v1/meta');
-    this.#executor = new Executor(this.#http, this.endpoint + 'v1/query');
+    this.#executor = new Executor(this.#http, this.endpoint);
     this.#cache = new ResultCache();
     this.#clock = new RefreshClock(
       () => !this.alwaysOn && typeof document !== 'undefined' && document.hidden,
@@ -146,13 +161,20 @@ class WarehouseSource implements Source, FeedHost {
   }
 
   get stats(): SourceStats {
-    let resources = this.#clock.timers + this.#executor.pending + (this.#visibilityListener ? 1 : 0);
+    let resources =
+      this.#clock.timers +
+      this.#executor.pending +
+      (this.#visibilityListener ? 1 : 0) +
+      this.params.listenerCount;
     for (const feed of this.#feeds.values()) resources += feed.resources;
+    const live = this.#liveChannel;
     return {
       queryRequests: this.#executor.requestCount,
       catalogRequests: this.#catalog.requestCount,
       feeds: this.#feeds.size,
-      resources,
+      liveStreams: live?.openStreams ?? 0,
+      liveConnections: live?.connections ?? 0,
+      resources: resources + (live?.resources ?? 0),
     };
   }
 
@@ -184,23 +206,71 @@ class WarehouseSource implements Source, FeedHost {
     return entry && { entry, fresh: Date.now() - entry.updatedAt < (this.#options.cacheTtl ?? 5_000) };
   }
 
-  async restore(_key: string): Promise<CachedResult | undefined> {
-    return undefined;
+  async restore(key: string): Promise<CachedResult | undefined> {
+    const store = await this.#store()?.catch(() => undefined);
+    return store?.get(key).catch(() => undefined);
   }
 
   async execute(ir: QueryIR, key: string, options: RunOptions): Promise<QueryResult> {
     if (this.#lifetime.signal.aborted) throw abortError();
     const result = await this.#executor.run(ir, key, options);
-    this.#cache.set(key, { result, updatedAt: Date.now() });
+    this.#remember(key, result);
     return result;
+  }
+
+  /** Caches a result, and keeps it in IndexedDB with `persist`. */
+  #remember(key: string, result: QueryResult): void {
+    const entry = { result, updatedAt: Date.now() };
+    this.#cache.set(key, entry);
+    void this.#store()
+      ?.then((store) => store.put(key, entry))
+      .catch(() => {});
+  }
+
+  #store(): Promise<ResultStore> | undefined {
+    const { persist } = this.#options;
+    if (!persist || typeof indexedDB === 'undefined') return undefined;
+    return (this.#persisted ??= import('./persist.js').then(({ openResultStore }) =>
+      openResultStore(persist === true ? 'campus-cockpit' : persist),
+    ));
   }
 
   every(ms: number, tick: () => void): () => void {
     return this.#clock.every(ms, tick);
   }
 
-  follow(): () => void {
-    throw new QueryError('invalid-query', 'Live queries are not available in this build.');
+  follow(
+    ir: QueryIR,
+    key: string,
+    onResult: (result: QueryResult) => void,
+    onError: (error: QueryError) => void,
+  ): () => void {
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    this.#live ??= import('./live.js').then(({ LiveChannel }) => {
+      const channel = new LiveChannel(this.#http, this.endpoint, this.#options.liveIdleTimeout);
+      channel.setPaused(this.#paused());
+      this.#liveChannel = channel;
+      return channel;
+    });
+    this.#live.then((channel) => {
+      if (stopped || this.#lifetime.signal.aborted) return;
+      stop = channel.follow(ir, key, {
+        onResult: (result) => {
+          this.#remember(key, result);
+          onResult(result);
+        },
+        onError,
+      });
+    }, onError);
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  }
+
+  #paused(): boolean {
+    return !this.alwaysOn && typeof document !== 'undefined' && document.hidden;
   }
 
   async query(query: string | QueryIR, options: QueryOptions = {}): Promise<QueryResult> {
@@ -259,6 +329,7 @@ class WarehouseSource implements Source, FeedHost {
 
   dispose(): void {
     this.#lifetime.abort();
+    void this.#live?.then((channel) => channel.close());
     for (const feed of this.#feeds.values()) feed.close();
     this.#feeds.clear();
     this.#unwatchVisibility();
@@ -269,6 +340,7 @@ class WarehouseSource implements Source, FeedHost {
   #watchVisibility(): void {
     if (this.#visibilityListener || typeof document === 'undefined') return;
     this.#visibilityListener = () => {
+      void this.#live?.then((channel) => channel.setPaused(this.#paused()));
       if (!document.hidden) this.#clock.resume();
     };
     document.addEventListener('visibilitychange', this.#visibilityListener);

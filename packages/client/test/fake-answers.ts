@@ -10,18 +10,28 @@ export function fakeValue(ir: QueryIR, measure: string): number {
   return hash;
 }
 
-/** The columnar JSON answer for one IR: one row, or none when the IR filters on the value `'empty'`. */
-export function fakeResult(ir: QueryIR): unknown {
+/**
+ * The columnar JSON answer for one IR (the server's format): one row, or none when a filter value is
+ * `'empty'`. Measures grow by `version` each time the data "changes".
+ */
+export function fakeResult(ir: QueryIR, version = 0): unknown {
   const measures = ir.measures ?? [];
   const dimensions = (ir.dimensions ?? []).map(dimensionKey);
   const empty = JSON.stringify(ir.filters ?? {}).includes('"empty"');
+  const schema = [
+    ...dimensions.map((key) => ({ key, kind: 'dimension', type: 'string' })),
+    ...measures.map((key) => ({ key, kind: 'measure', type: 'number' })),
+  ];
   const columns = [
-    ...dimensions.map((key) => ({ name: key, type: 'string' })),
-    ...measures.map((key) => ({ name: key, type: 'number' })),
-  ];
-  const data = [
     ...dimensions.map(() => (empty ? [] : ['一'])),
-    ...measures.map((m) => (empty ? [] : [fakeValue(ir, m)])),
+    ...measures.map((m) => (empty ? [] : [fakeValue(ir, m) + version])),
   ];
-  return { columns, data, truncated: false, params: ir.params ?? {} };
+  return {
+    schema,
+    columns,
+    rowCount: empty ? 0 : 1,
+    truncated: false,
+    timeZone: 'Asia/Shanghai',
+    params: { applied: Object.keys(ir.params ?? {}), dropped: [] },
+  };
 }

@@ -20,6 +20,8 @@ export interface RecordedRequest {
   path: string;
   headers: IncomingMessage['headers'];
   body: unknown;
+  /** When it arrived (epoch milliseconds). */
+  at: number;
 }
 
 /** What a fault hook may answer instead of the normal response. */
@@ -42,8 +44,17 @@ export interface FakeWarehouse {
   count(route: string): number;
   /** Called for every request; return a fault to answer differently, or undefined for the normal answer. */
   intercept: ((request: RecordedRequest) => Fault | undefined) | undefined;
+  /** The data "changes": every answer from now on differs, and subscriptions get a `result` event. */
+  bump(): void;
+  /** Event streams open now. */
+  openStreams(): number;
+  /** Most event streams ever open at once. */
+  maxOpenStreams(): number;
   close(): Promise<void>;
 }
+
+/** Milliseconds between the fake's SSE keep-alive comments. */
+export const FAKE_HEARTBEAT = 250;
 
 export async function startFakeWarehouse(): Promise<FakeWarehouse> {
   const requests: RecordedRequest[] = [];
@@ -53,6 +64,9 @@ export async function startFakeWarehouse(): Promise<FakeWarehouse> {
     url: '',
     requests,
     intercept: undefined,
+    bump: () => {},
+    openStreams: () => 0,
+    maxOpenStreams: () => 0,
     count: (route) => requests.filter((r) => `${r.method} ${r.path}` === route).length,
     close: () =>
       new Promise((resolve) => {
@@ -61,6 +75,21 @@ export async function startFakeWarehouse(): Promise<FakeWarehouse> {
       }),
   };
   const pendingLong = new Map<string, { ready: number; body: unknown }>();
+  const subscriptions = new Map<string, QueryIR[]>();
+  const streams = new Set<{ queries: QueryIR[]; res: ServerResponse }>();
+  let version = 0;
+  let subscriptionIds = 0;
+  const push = (stream: { queries: QueryIR[]; res: ServerResponse }) =>
+    stream.res.write(
+      `event: result\ndata: ${JSON.stringify({ results: stream.queries.map((ir) => fakeResult(ir, version)) })}\n\n`,
+    );
+  warehouse.bump = () => {
+    version++;
+    for (const stream of streams) push(stream);
+  };
+  let maxStreams = 0;
+  warehouse.openStreams = () => streams.size;
+  warehouse.maxOpenStreams = () => maxStreams;
 
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -72,6 +101,7 @@ export async function startFakeWarehouse(): Promise<FakeWarehouse> {
       path,
       headers: req.headers,
       body: text ? JSON.parse(text) : undefined,
+      at: Date.now(),
     };
     requests.push(recorded);
     const fault = warehouse.intercept?.(recorded);
@@ -98,13 +128,45 @@ export async function startFakeWarehouse(): Promise<FakeWarehouse> {
     }
     if (request.method === 'POST' && request.path === '/v1/query') {
       const body = request.body as QueryIR | { queries: QueryIR[] };
-      const payload = 'queries' in body ? { results: body.queries.map(fakeResult) } : fakeResult(body);
+      const payload =
+        'queries' in body
+          ? { results: body.queries.map((ir) => fakeResult(ir, version)) }
+          : fakeResult(body, version);
       if (req.headers['x-long'] !== undefined) {
         const id = String(pendingLong.size + 1);
         pendingLong.set(id, { ready: Date.now() + Number(req.headers['x-long']), body: payload });
         return send(res, 202, { id }, { location: `/v1/query/${id}` });
       }
       return send(res, 200, payload);
+    }
+    if (request.method === 'POST' && request.path === '/__fake/bump') {
+      warehouse.bump();
+      return send(res, 200, { version });
+    }
+    if (request.method === 'POST' && request.path === '/v1/subscriptions') {
+      const body = request.body as QueryIR | { queries: QueryIR[] };
+      const id = `sub${++subscriptionIds}`;
+      subscriptions.set(id, 'queries' in body ? body.queries : [body]);
+      return send(res, 201, { id, events: `/v1/subscriptions/${id}/events` });
+    }
+    const subscription = /^\/v1\/subscriptions\/(\w+)(\/events)?$/.exec(request.path);
+    if (subscription && subscriptions.has(subscription[1]!)) {
+      if (request.method === 'DELETE') {
+        subscriptions.delete(subscription[1]!);
+        return send(res, 204, undefined);
+      }
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      res.write('retry: 3000\n\n');
+      const stream = { queries: subscriptions.get(subscription[1]!)!, res };
+      streams.add(stream);
+      maxStreams = Math.max(maxStreams, streams.size);
+      push(stream);
+      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), FAKE_HEARTBEAT);
+      res.on('close', () => {
+        clearInterval(heartbeat);
+        streams.delete(stream);
+      });
+      return;
     }
     const long = /^\/v1\/query\/(\w+)$/.exec(request.path);
     if (long && pendingLong.has(long[1]!)) {

@@ -3,7 +3,9 @@ import {
   QueryError,
   describeError,
   isEmptyResult,
+  paramNamesInText,
   parseDuration,
+  referencedParams,
   stableStringify,
   type QueryResult,
   type QueryState,
@@ -27,7 +29,10 @@ import { messagesFor } from './messages.js';
 export interface QueryControllerOptions {
   /** The query: text (checked against the catalog) or a wire IR. Nothing to load when empty. */
   query: () => string | QueryIR | null | undefined;
-  /** Parameter values for the query's `:name` references. */
+  /**
+   * Parameter values for the query's `:name` references, over the page's parameters (the source's
+   * {@link ParamStore}, set by filters and selections), which every widget follows without code.
+   */
   params?: () => Readonly<Record<string, ParamValue | undefined>> | undefined;
   /** Refresh interval such as `30s` (aligned across widgets), or milliseconds. */
   refresh?: () => string | number | null | undefined;
@@ -63,6 +68,10 @@ export class QueryController implements ReactiveController {
   #state: QueryState | undefined;
   #configError: QueryError | undefined;
   #waitTicker: ReturnType<typeof setInterval> | undefined;
+  /** The page parameters the query refers to, and the subscription that follows them. */
+  #paramNames: string[] = [];
+  #stopParams: (() => void) | undefined;
+  #paramSource: Source | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: QueryControllerOptions) {
     this.#host = host;
@@ -135,6 +144,8 @@ export class QueryController implements ReactiveController {
   hostDisconnected(): void {
     this.#close();
     this.#watchedKey = undefined;
+    this.#stopParams?.();
+    this.#stopParams = this.#paramSource = undefined;
   }
 
   /**
@@ -231,7 +242,7 @@ export class QueryController implements ReactiveController {
       this.#configError = new QueryError('invalid-query', (error as Error).message);
       return;
     }
-    const params = options.params?.();
+    const params = this.#params(query, source);
     const live = options.live?.() ?? false;
     const arrow = options.arrow?.() ?? false;
     const key = stableStringify([query, params ?? {}, refresh ?? 0, live, arrow]);
@@ -266,6 +277,24 @@ export class QueryController implements ReactiveController {
       clearInterval(this.#waitTicker);
       this.#waitTicker = undefined;
     }
+  }
+
+  /** The page parameters the query refers to, overlaid by the widget's own; follows the page's changes. */
+  #params(query: string | QueryIR, source: Source): Record<string, ParamValue | undefined> {
+    this.#paramNames = typeof query === 'string' ? paramNamesInText(query) : [...referencedParams(query)];
+    if (this.#paramSource !== source) {
+      this.#stopParams?.();
+      this.#paramSource = source;
+      this.#stopParams = source.params.subscribe((changed) => {
+        if (this.#paramNames.some((name) => changed.has(name))) this.#host.requestUpdate();
+      });
+    }
+    const params: Record<string, ParamValue | undefined> = {};
+    for (const name of this.#paramNames) {
+      const value = source.params.get(name);
+      if (value !== undefined) params[name] = value;
+    }
+    return { ...params, ...this.#options.params?.() };
   }
 
   #close(): void {
