@@ -5,6 +5,8 @@ import { UsageError, type Command } from './commands/command';
 /** Sub-commands by name, loaded on use. Add a command by adding a line here and a module in commands/. */
 const commands: Record<string, () => Promise<Command>> = {
   seed: async () => (await import('./commands/seed')).seedCommand,
+  serve: async () => (await import('./commands/serve')).serveCommand,
+  token: async () => (await import('./commands/token')).tokenCommand,
 };
 
 const overview = async () =>

@@ -22,7 +22,13 @@ export {
   type SeedParameters,
 } from './seed/options';
 export { tableChecksums, type TableChecksum } from './seed/checksum';
-export { LiveSimulator, LIVE_TABLES, type LiveSimulatorOptions, type LiveTick, type LiveTable } from './seed/simulator';
+export {
+  LiveSimulator,
+  LIVE_TABLES,
+  type LiveSimulatorOptions,
+  type LiveTick,
+  type LiveTable,
+} from './seed/simulator';
 export { tableSpecs, tableSpec, type TableSpec, type ColumnSpec } from './seed/schema';
 export { calendarDays, semesters, type CalendarDay, type Semester } from './seed/calendar';
 export { campusBuildings, buildingFootprint, type PolygonGeometry } from './seed/geography';

@@ -15,5 +15,12 @@ export const jsonLogger: Logger = (level, message, fields = {}) => {
   (level === 'info' ? process.stdout : process.stderr).write(line);
 };
 
+/** Writes JSON lines to stderr only (the CLI keeps stdout for the URL). */
+export const stderrLogger: Logger = (level, message, fields = {}) => {
+  process.stderr.write(
+    JSON.stringify({ time: new Date().toISOString(), level, msg: message, ...fields }) + '\n',
+  );
+};
+
 /** Discards everything (tests). */
 export const silentLogger: Logger = () => {};

@@ -87,8 +87,14 @@ export interface ServerOptions {
 
 /** Hooks to run a data simulator inside the server process (it must share the open database). */
 export interface LiveHooks {
-  /** Starts writing; returns a function that stops it. */
-  start(engine: DuckDBEngine): Promise<() => Promise<void> | void> | (() => Promise<void> | void);
+  /**
+   * Starts writing through the engine's database; `changed` tells the server to look at table versions now
+   * (it also polls every second). Returns a function that stops the writer.
+   */
+  start(
+    engine: DuckDBEngine,
+    changed: () => void,
+  ): Promise<() => Promise<void> | void> | (() => Promise<void> | void);
 }
 
 /** A running server. */
@@ -572,7 +578,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   if (options.live) {
     await watcher.start();
-    if (typeof options.live === 'object') stopLive = await options.live.start(engine);
+    if (typeof options.live === 'object')
+      stopLive = await options.live.start(engine, () => void watcher.poll());
   }
   watcher.onChange(() => cache.clear());
 

@@ -25,9 +25,9 @@ export const duckdbDialect: Dialect = {
     if (CALENDAR_UNITS.has(granularity)) return `date_trunc('${granularity}', ${ts})`;
     if (!calendar) throw new Error(`granularity ${granularity} needs the academic calendar`);
     const bounds = granularity === 'academic_year' ? calendar.academicYear : calendar.semester;
-    const first = this.timestamp(binder.bind(bounds[0]!));
     const last = this.timestamp(binder.bind(bounds[bounds.length - 1]!));
     if (granularity === 'teaching_week') {
+      const first = this.timestamp(binder.bind(bounds[0]!));
       // Semesters start on a Monday and run until the next one starts, so a teaching week is the ISO week.
       return `CASE WHEN ${ts} >= ${first} AND ${ts} < ${last} THEN date_trunc('week', ${ts}) END`;
     }
