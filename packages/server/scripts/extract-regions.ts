@@ -180,10 +180,12 @@ function main(): void {
   for (const province of provinces) {
     if (municipalities.has(province.code)) {
       cities.push({
-        ...province,
         code: `${province.code.slice(0, 3)}100`,
+        name: province.name,
         provinceCode: province.code,
         kind: '直辖市',
+        lon: province.lon,
+        lat: province.lat,
       });
     }
   }

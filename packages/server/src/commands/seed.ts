@@ -1,7 +1,16 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateWarehouseFile, type SeedProgress } from '../seed/generate';
-import { DEFAULT_AS_OF, DEFAULT_SCALE, DEFAULT_SEED, MAX_AS_OF, MAX_SCALE, MIN_AS_OF, MIN_SCALE, SeedOptionError } from '../seed/options';
+import {
+  DEFAULT_AS_OF,
+  DEFAULT_SCALE,
+  DEFAULT_SEED,
+  MAX_AS_OF,
+  MAX_SCALE,
+  MIN_AS_OF,
+  MIN_SCALE,
+  SeedOptionError,
+} from '../seed/options';
 import { UsageError, type Command } from './command';
 
 const usage = `Usage: campus-cockpit seed [--out warehouse.duckdb] [--seed ${DEFAULT_SEED}] [--as-of ${DEFAULT_AS_OF}] [--scale ${DEFAULT_SCALE}] [--force]
@@ -59,7 +68,8 @@ export const seedCommand: Command = {
       return 0;
     }
     const threads = parseNumber('threads', values.threads, true);
-    if (threads !== undefined && threads < 1) throw new UsageError(`--threads must be at least 1, got ${threads}.`);
+    if (threads !== undefined && threads < 1)
+      throw new UsageError(`--threads must be at least 1, got ${threads}.`);
     const out = resolve(values.out ?? 'warehouse.duckdb');
     const options = {
       out,
@@ -71,7 +81,9 @@ export const seedCommand: Command = {
       onProgress: values.quiet
         ? undefined
         : (p: SeedProgress) =>
-            console.log(`[${String(p.index).padStart(2)}/${p.total}] ${p.table.padEnd(22)} ${formatRows(p.rows)} rows ${formatSeconds(p.milliseconds)}`),
+            console.log(
+              `[${String(p.index).padStart(2)}/${p.total}] ${p.table.padEnd(22)} ${formatRows(p.rows)} rows ${formatSeconds(p.milliseconds)}`,
+            ),
     };
     try {
       const result = await generateWarehouseFile(options);

@@ -5,8 +5,14 @@ import { holidayYears, springFestival } from './data/holidays';
 describe('holiday schedules', () => {
   it('cover 2020–2027, official up to 2026 and derived for 2027', () => {
     expect(holidayYears.map((year) => [year.year, year.source])).toEqual([
-      [2020, 'official'], [2021, 'official'], [2022, 'official'], [2023, 'official'],
-      [2024, 'official'], [2025, 'official'], [2026, 'official'], [2027, 'derived'],
+      [2020, 'official'],
+      [2021, 'official'],
+      [2022, 'official'],
+      [2023, 'official'],
+      [2024, 'official'],
+      [2025, 'official'],
+      [2026, 'official'],
+      [2027, 'derived'],
     ]);
   });
 
@@ -43,7 +49,15 @@ describe('holiday schedules', () => {
   it('give the published 2026 arrangement: nine days of 春节 with make-up Saturdays 14 and 28 February', () => {
     const days = calendarDays('2026-02-13', '2026-03-01');
     expect(days.filter((d) => d.holidayName === '春节').map((d) => d.date)).toEqual([
-      '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23',
+      '2026-02-15',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+      '2026-02-22',
+      '2026-02-23',
     ]);
     expect(days.filter((d) => d.isMakeupWorkday).map((d) => d.date)).toEqual(['2026-02-14', '2026-02-28']);
     expect(days.find((d) => d.date === '2026-02-14')!.isWorkday).toBe(true);
@@ -53,7 +67,12 @@ describe('holiday schedules', () => {
 describe('term calendar', () => {
   it('starts the autumn semester on the first Monday of September and spring after 春节', () => {
     const [autumn, spring] = semestersOfAcademicYear(2026);
-    expect(autumn).toMatchObject({ code: '2026-2027-1', startDate: '2026-09-07', endDate: '2027-01-24', weeks: 20 });
+    expect(autumn).toMatchObject({
+      code: '2026-2027-1',
+      startDate: '2026-09-07',
+      endDate: '2027-01-24',
+      weeks: 20,
+    });
     expect(spring).toMatchObject({ code: '2026-2027-2', startDate: '2027-02-22', weeks: 18 });
   });
 
@@ -67,8 +86,17 @@ describe('term calendar', () => {
 
   it('numbers teaching weeks and marks examination weeks and vacations', () => {
     const days = calendarDays('2026-11-23', '2027-03-01');
-    expect(days[0]).toMatchObject({ date: '2026-11-23', semesterCode: '2026-2027-1', teachingWeek: 12, isTeachingDay: true });
-    expect(days.find((d) => d.date === '2027-01-15')).toMatchObject({ teachingWeek: 19, isExamWeek: true, isTeachingDay: false });
+    expect(days[0]).toMatchObject({
+      date: '2026-11-23',
+      semesterCode: '2026-2027-1',
+      teachingWeek: 12,
+      isTeachingDay: true,
+    });
+    expect(days.find((d) => d.date === '2027-01-15')).toMatchObject({
+      teachingWeek: 19,
+      isExamWeek: true,
+      isTeachingDay: false,
+    });
     expect(days.find((d) => d.date === '2027-02-01')).toMatchObject({ period: '寒假', semesterCode: null });
   });
 

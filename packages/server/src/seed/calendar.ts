@@ -76,7 +76,8 @@ export function semestersOfAcademicYear(startYear: number): [Semester, Semester]
   const academicYear = `${startYear}-${startYear + 1}`;
   const autumnStart = mondayOnOrAfter(new Date(Date.UTC(startYear, 8, 1)));
   const festival = springFestival[startYear + 1];
-  if (!festival) throw new RangeError(`No 春节 date for ${startYear + 1}; the term calendar covers 2020–2028.`);
+  if (!festival)
+    throw new RangeError(`No 春节 date for ${startYear + 1}; the term calendar covers 2020–2028.`);
   const afterFestival = addDays(parseIsoDate(festival), 14);
   const earliestSpring = new Date(Date.UTC(startYear + 1, 1, 15));
   const springStart = mondayOnOrAfter(afterFestival > earliestSpring ? afterFestival : earliestSpring);

@@ -29,7 +29,12 @@ export interface SeedResult {
 export const GENERATOR_NAME = '@campus-cockpit/server seed';
 
 /** Every generation step, in dependency order (dimensions, people, teaching, facts). */
-export const seedSteps: readonly SeedStep[] = [...dimensionSteps, ...peopleSteps, ...teachingSteps, ...factSteps];
+export const seedSteps: readonly SeedStep[] = [
+  ...dimensionSteps,
+  ...peopleSteps,
+  ...teachingSteps,
+  ...factSteps,
+];
 
 /**
  * Fills an open connection's database with the synthetic campus warehouse: creates every table from the
@@ -44,7 +49,11 @@ export async function seedWarehouse(
   const params = resolveSeedOptions(options);
   const started = performance.now();
   await prepareSession(connection, params.seed);
-  const context: SeedContext = { connection, params, run: (sql) => connection.run(sql).then(() => undefined) };
+  const context: SeedContext = {
+    connection,
+    params,
+    run: (sql) => connection.run(sql).then(() => undefined),
+  };
   for (const spec of tableSpecs) await connection.run(createTableSql(spec));
 
   const tables: { table: string; rows: number; milliseconds: number }[] = [];
@@ -68,8 +77,12 @@ export async function seedWarehouse(
       '${GENERATOR_NAME}', '${version}', DATE '${params.historyStart}', TIMESTAMP '${params.liveStart} 00:00:00')`);
   await report('seed_metadata', stepStarted);
   stepStarted = performance.now();
-  const counted = tables.map(({ table, rows }) => `('${table}', 1, ${rows}, TIMESTAMP '${params.liveStart} 00:00:00')`);
-  await connection.run(`INSERT INTO table_versions VALUES ${counted.join(', ')}, ('table_versions', 1, ${counted.length + 1}, TIMESTAMP '${params.liveStart} 00:00:00')`);
+  const counted = tables.map(
+    ({ table, rows }) => `('${table}', 1, ${rows}, TIMESTAMP '${params.liveStart} 00:00:00')`,
+  );
+  await connection.run(
+    `INSERT INTO table_versions VALUES ${counted.join(', ')}, ('table_versions', 1, ${counted.length + 1}, TIMESTAMP '${params.liveStart} 00:00:00')`,
+  );
   await report('table_versions', stepStarted);
   return { params, tables, milliseconds: Math.round(performance.now() - started) };
 }
@@ -90,12 +103,17 @@ export async function generateWarehouseFile(options: GenerateFileOptions): Promi
   resolveSeedOptions(options);
   if (existsSync(options.out)) {
     if (!options.overwrite) {
-      throw new Error(`${options.out} already exists; delete it, choose another --out, or pass --force to replace it.`);
+      throw new Error(
+        `${options.out} already exists; delete it, choose another --out, or pass --force to replace it.`,
+      );
     }
     rmSync(options.out);
     rmSync(`${options.out}.wal`, { force: true });
   }
-  const instance = await DuckDBInstance.create(options.out, options.threads ? { threads: String(options.threads) } : {});
+  const instance = await DuckDBInstance.create(
+    options.out,
+    options.threads ? { threads: String(options.threads) } : {},
+  );
   const connection = await instance.connect();
   try {
     const result = await seedWarehouse(connection, options, options.onProgress);

@@ -12,7 +12,10 @@ const METRES_PER_DEGREE_LAT = 111_320;
 export function offsetToLonLat(east: number, north: number): [number, number] {
   const metresPerDegreeLon = METRES_PER_DEGREE_LAT * Math.cos((CAMPUS_ORIGIN.lat * Math.PI) / 180);
   const round7 = (value: number) => Math.round(value * 1e7) / 1e7;
-  return [round7(CAMPUS_ORIGIN.lon + east / metresPerDegreeLon), round7(CAMPUS_ORIGIN.lat + north / METRES_PER_DEGREE_LAT)];
+  return [
+    round7(CAMPUS_ORIGIN.lon + east / metresPerDegreeLon),
+    round7(CAMPUS_ORIGIN.lat + north / METRES_PER_DEGREE_LAT),
+  ];
 }
 
 /** Corner offsets (metres, relative to the centre) of a footprint, counter-clockwise from the south-west. */
@@ -21,13 +24,34 @@ function footprintCorners(plan: BuildingPlan): [number, number][] {
   const d = plan.depth / 2;
   switch (plan.shape) {
     case 'rect':
-      return [[-w, -d], [w, -d], [w, d], [-w, d]];
+      return [
+        [-w, -d],
+        [w, -d],
+        [w, d],
+        [-w, d],
+      ];
     case 'L':
       // The north-east quarter is open: an L facing north-east.
-      return [[-w, -d], [w, -d], [w, 0], [0, 0], [0, d], [-w, d]];
+      return [
+        [-w, -d],
+        [w, -d],
+        [w, 0],
+        [0, 0],
+        [0, d],
+        [-w, d],
+      ];
     case 'U':
       // A courtyard open to the north, one third of the width.
-      return [[-w, -d], [w, -d], [w, d], [w / 3, d], [w / 3, 0], [-w / 3, 0], [-w / 3, d], [-w, d]];
+      return [
+        [-w, -d],
+        [w, -d],
+        [w, d],
+        [w / 3, d],
+        [w / 3, 0],
+        [-w / 3, 0],
+        [-w / 3, d],
+        [-w, d],
+      ];
   }
 }
 

@@ -47,7 +47,9 @@ export class SeedOptionError extends Error {
 export function resolveSeedOptions(options: SeedOptions = {}): SeedParameters {
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isSafeInteger(seed) || seed < 0 || seed > 2_147_483_647) {
-    throw new SeedOptionError(`seed ${String(seed)} is invalid: use a whole number from 0 to 2147483647, e.g. 1.`);
+    throw new SeedOptionError(
+      `seed ${String(seed)} is invalid: use a whole number from 0 to 2147483647, e.g. 1.`,
+    );
   }
   const scale = options.scale ?? DEFAULT_SCALE;
   if (typeof scale !== 'number' || !Number.isFinite(scale) || scale < MIN_SCALE || scale > MAX_SCALE) {
@@ -60,7 +62,9 @@ export function resolveSeedOptions(options: SeedOptions = {}): SeedParameters {
   try {
     asOfDate = parseIsoDate(asOf);
   } catch {
-    throw new SeedOptionError(`as-of date "${asOf}" is invalid: write it as YYYY-MM-DD, e.g. ${DEFAULT_AS_OF}.`);
+    throw new SeedOptionError(
+      `as-of date "${asOf}" is invalid: write it as YYYY-MM-DD, e.g. ${DEFAULT_AS_OF}.`,
+    );
   }
   if (asOf < MIN_AS_OF || asOf > MAX_AS_OF) {
     throw new SeedOptionError(

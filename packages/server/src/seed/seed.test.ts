@@ -9,10 +9,17 @@ const SCALE = 0.05;
 const opened: DuckDBInstance[] = [];
 
 async function warehouse(options: { seed?: number; asOf?: string; scale?: number; threads?: number }) {
-  const instance = await DuckDBInstance.create(':memory:', options.threads ? { threads: String(options.threads) } : {});
+  const instance = await DuckDBInstance.create(
+    ':memory:',
+    options.threads ? { threads: String(options.threads) } : {},
+  );
   opened.push(instance);
   const connection = await instance.connect();
-  await seedWarehouse(connection, { seed: options.seed ?? 1, scale: options.scale ?? SCALE, asOf: options.asOf ?? '2026-11-25' });
+  await seedWarehouse(connection, {
+    seed: options.seed ?? 1,
+    scale: options.scale ?? SCALE,
+    asOf: options.asOf ?? '2026-11-25',
+  });
   return connection;
 }
 
@@ -54,9 +61,9 @@ describe('determinism', () => {
   });
 
   it('records seed, scale, as-of date and format version', async () => {
-    expect(await rows(db, "SELECT seed, scale, as_of::VARCHAR AS as_of, format_version FROM seed_metadata")).toEqual([
-      { seed: 1, scale: SCALE, as_of: '2026-11-25', format_version: SEED_FORMAT_VERSION },
-    ]);
+    expect(
+      await rows(db, 'SELECT seed, scale, as_of::VARCHAR AS as_of, format_version FROM seed_metadata'),
+    ).toEqual([{ seed: 1, scale: SCALE, as_of: '2026-11-25', format_version: SEED_FORMAT_VERSION }]);
     expect(await value(db, 'SELECT count(*) FROM table_versions WHERE version = 1')).toBe(tableSpecs.length);
   });
 });
@@ -136,7 +143,12 @@ describe('referential integrity', () => {
 
 describe('codes', () => {
   it('uses valid GB/T 2260 codes for all 34 provinces and every city', async () => {
-    expect(await value(db, "SELECT count(*) FROM dim_province WHERE regexp_full_match(province_code, '[1-8][0-9]0000')")).toBe(34);
+    expect(
+      await value(
+        db,
+        "SELECT count(*) FROM dim_province WHERE regexp_full_match(province_code, '[1-8][0-9]0000')",
+      ),
+    ).toBe(34);
     expect(
       await value(
         db,
@@ -144,13 +156,20 @@ describe('codes', () => {
          WHERE NOT regexp_full_match(city_code, '[0-9]{6}') OR left(city_code, 2) <> left(province_code, 2) OR city_code = province_code`,
       ),
     ).toBe(0);
-    expect(await value(db, "SELECT count(*) FROM dim_city WHERE city_kind IN ('地级市', '地区', '自治州', '盟')")).toBe(333);
-    expect(await rows(db, "SELECT city_name FROM dim_city WHERE city_code = '331100'")).toEqual([{ city_name: '丽水市' }]);
+    expect(
+      await value(db, "SELECT count(*) FROM dim_city WHERE city_kind IN ('地级市', '地区', '自治州', '盟')"),
+    ).toBe(333);
+    expect(await rows(db, "SELECT city_name FROM dim_city WHERE city_code = '331100'")).toEqual([
+      { city_name: '丽水市' },
+    ]);
   });
 
   it('gives students 10-digit numbers starting with their enrolment year and college', async () => {
     expect(
-      await value(db, "SELECT count(*) FROM students WHERE NOT regexp_full_match(student_id, '[0-9]{10}') OR left(student_id, 4)::INTEGER <> enrol_year OR substr(student_id, 5, 2) <> college_id"),
+      await value(
+        db,
+        "SELECT count(*) FROM students WHERE NOT regexp_full_match(student_id, '[0-9]{10}') OR left(student_id, 4)::INTEGER <> enrol_year OR substr(student_id, 5, 2) <> college_id",
+      ),
     ).toBe(0);
   });
 
@@ -168,8 +187,14 @@ describe('codes', () => {
 describe('cycles', () => {
   it('has more service requests on workdays than at weekends', async () => {
     const [workday, weekend] = [
-      await value(db, 'SELECT count(*) / count(DISTINCT d.date) FROM service_requests r JOIN dim_date d ON d.date = r.submitted_at::DATE WHERE d.is_workday'),
-      await value(db, 'SELECT count(*) / count(DISTINCT d.date) FROM service_requests r JOIN dim_date d ON d.date = r.submitted_at::DATE WHERE NOT d.is_workday'),
+      await value(
+        db,
+        'SELECT count(*) / count(DISTINCT d.date) FROM service_requests r JOIN dim_date d ON d.date = r.submitted_at::DATE WHERE d.is_workday',
+      ),
+      await value(
+        db,
+        'SELECT count(*) / count(DISTINCT d.date) FROM service_requests r JOIN dim_date d ON d.date = r.submitted_at::DATE WHERE NOT d.is_workday',
+      ),
     ];
     expect(workday).toBeGreaterThan(3 * weekend);
   });
@@ -210,19 +235,26 @@ describe('distributions', () => {
     const share = await value(db, "SELECT avg((origin_province_code = '330000')::INTEGER) FROM students");
     expect(share).toBeGreaterThan(0.78);
     expect(share).toBeLessThan(0.93);
-    expect(await value(db, "SELECT count(DISTINCT origin_province_code) FROM students")).toBeGreaterThan(10);
-    const top = await rows(db, 'SELECT origin_city_code FROM students GROUP BY ALL ORDER BY count(*) DESC, 1 LIMIT 1');
+    expect(await value(db, 'SELECT count(DISTINCT origin_province_code) FROM students')).toBeGreaterThan(10);
+    const top = await rows(
+      db,
+      'SELECT origin_city_code FROM students GROUP BY ALL ORDER BY count(*) DESC, 1 LIMIT 1',
+    );
     expect(top).toEqual([{ origin_city_code: '331100' }]);
   });
 
   it('has mostly women in nursing and mostly men in mechanical engineering', async () => {
-    const women = (major: string) => value(db, `SELECT avg((gender = '女')::INTEGER) FROM students WHERE major_code = '${major}'`);
+    const women = (major: string) =>
+      value(db, `SELECT avg((gender = '女')::INTEGER) FROM students WHERE major_code = '${major}'`);
     expect(await women('101101')).toBeGreaterThan(0.75);
     expect(await women('080202')).toBeLessThan(0.45);
   });
 
   it('has plausible grades: few fails, GPAs on the 5-point scale around 2.6', async () => {
-    const failRate = await value(db, "SELECT avg((result = '不及格')::INTEGER) FROM enrolments WHERE result <> '在修'");
+    const failRate = await value(
+      db,
+      "SELECT avg((result = '不及格')::INTEGER) FROM enrolments WHERE result <> '在修'",
+    );
     expect(failRate).toBeGreaterThan(0.01);
     expect(failRate).toBeLessThan(0.15);
     const gpa = await value(db, 'SELECT avg(gpa) FROM students');
@@ -238,7 +270,8 @@ describe('distributions', () => {
   });
 
   it('funds national projects more than bureau-level ones', async () => {
-    const funding = (level: string) => value(db, `SELECT avg(funding) FROM research_projects WHERE level = '${level}'`);
+    const funding = (level: string) =>
+      value(db, `SELECT avg(funding) FROM research_projects WHERE level = '${level}'`);
     expect(await funding('国家级')).toBeGreaterThan(3 * (await funding('厅局级')));
   });
 });

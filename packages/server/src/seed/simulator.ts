@@ -1,6 +1,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { prepareSession } from './session';
-import { completeServiceRequestsSql, gateEntriesSql, networkSamplesSql, preparePeopleSlots, serviceRequestsSql } from './tables/activity';
+import {
+  completeServiceRequestsSql,
+  gateEntriesSql,
+  networkSamplesSql,
+  preparePeopleSlots,
+  serviceRequestsSql,
+} from './tables/activity';
 
 /** Tables the live simulator appends to. */
 export const LIVE_TABLES = ['network_samples', 'gate_entries', 'service_requests'] as const;
@@ -62,15 +68,20 @@ export class LiveSimulator {
     const intervalMs = options.intervalMs ?? 5000;
     const stepMinutes = options.stepMinutes ?? 5;
     if (!Number.isFinite(intervalMs) || intervalMs < 10) {
-      throw new RangeError(`LiveSimulator: intervalMs ${intervalMs} is invalid; use at least 10 (milliseconds).`);
+      throw new RangeError(
+        `LiveSimulator: intervalMs ${intervalMs} is invalid; use at least 10 (milliseconds).`,
+      );
     }
     if (!Number.isInteger(stepMinutes) || stepMinutes < 5 || stepMinutes % 5 !== 0) {
-      throw new RangeError(`LiveSimulator: stepMinutes ${stepMinutes} is invalid; use a multiple of 5 (network samples are 5-minutely).`);
+      throw new RangeError(
+        `LiveSimulator: stepMinutes ${stepMinutes} is invalid; use a multiple of 5 (network samples are 5-minutely).`,
+      );
     }
     this.#connection = connection;
     this.#intervalMs = intervalMs;
     this.#stepMinutes = stepMinutes;
-    this.#onError = options.onError ?? ((error) => console.error(`campus-cockpit live simulator: ${error.message}`));
+    this.#onError =
+      options.onError ?? ((error) => console.error(`campus-cockpit live simulator: ${error.message}`));
     if (options.onTick) this.#listeners.add(options.onTick);
   }
 
@@ -128,7 +139,10 @@ export class LiveSimulator {
       SELECT m.seed, m.scale, coalesce(max(n.sample_time) + INTERVAL 5 MINUTE, m.live_start)::VARCHAR
       FROM seed_metadata m LEFT JOIN network_samples n ON TRUE GROUP BY m.seed, m.scale, m.live_start`);
     const row = reader.getRows()[0];
-    if (!row) throw new Error('LiveSimulator: seed_metadata is empty; generate the warehouse with `campus-cockpit seed` first.');
+    if (!row)
+      throw new Error(
+        'LiveSimulator: seed_metadata is empty; generate the warehouse with `campus-cockpit seed` first.',
+      );
     const [seed, scale, clock] = row;
     await prepareSession(this.#connection, Number(seed));
     await preparePeopleSlots(this.#connection);
@@ -165,7 +179,9 @@ export class LiveSimulator {
         `SELECT table_name, version FROM table_versions WHERE table_name IN (${LIVE_TABLES.map((t) => `'${t}'`).join(', ')})`,
       );
       await this.#connection.run('COMMIT');
-      const version = Object.fromEntries(versions.getRows().map(([name, value]) => [String(name), Number(value)]));
+      const version = Object.fromEntries(
+        versions.getRows().map(([name, value]) => [String(name), Number(value)]),
+      );
       this.#clock = to;
       this.#ticks += 1;
       const tick: LiveTick = {
@@ -173,9 +189,17 @@ export class LiveSimulator {
         from: fromText,
         to: toText,
         tables: {
-          network_samples: { version: version.network_samples!, inserted: after[0]! - before[0]!, rows: after[0]! },
+          network_samples: {
+            version: version.network_samples!,
+            inserted: after[0]! - before[0]!,
+            rows: after[0]!,
+          },
           gate_entries: { version: version.gate_entries!, inserted: after[1]! - before[1]!, rows: after[1]! },
-          service_requests: { version: version.service_requests!, inserted: after[2]! - before[2]!, rows: after[2]! },
+          service_requests: {
+            version: version.service_requests!,
+            inserted: after[2]! - before[2]!,
+            rows: after[2]!,
+          },
         },
       };
       for (const listener of this.#listeners) listener(tick);

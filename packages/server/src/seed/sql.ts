@@ -31,7 +31,9 @@ export async function insertRows(
       .slice(start, start + batchSize)
       .map((row) => `(${row.map(sqlLiteral).join(', ')})`)
       .join(',\n');
-    await connection.run(`INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES\n${values}`);
+    await connection.run(
+      `INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES\n${values}`,
+    );
   }
 }
 

@@ -2,7 +2,16 @@
 export const CAMPUS_ORIGIN = { lon: 119.92, lat: 28.45 } as const;
 
 /** Building kinds, which drive occupancy profiles (network clients, gate entries). */
-export const buildingKinds = ['教学楼', '实验楼', '图书馆', '行政楼', '学生宿舍', '食堂', '体育馆', '其他'] as const;
+export const buildingKinds = [
+  '教学楼',
+  '实验楼',
+  '图书馆',
+  '行政楼',
+  '学生宿舍',
+  '食堂',
+  '体育馆',
+  '其他',
+] as const;
 export type BuildingKind = (typeof buildingKinds)[number];
 
 export interface BuildingPlan {
@@ -108,5 +117,11 @@ export const gatePlans: readonly GatePlan[] = [
   { id: 'G-L1', name: '图书馆一楼闸机', kind: '图书馆闸机', buildingId: 'L01', weight: 4 },
   ...buildingPlans
     .filter((plan) => plan.kind === '学生宿舍' && plan.id !== 'D14')
-    .map((plan) => ({ id: `G-${plan.id}`, name: `${plan.name}门禁`, kind: '宿舍门禁', buildingId: plan.id, weight: 2 })),
+    .map((plan) => ({
+      id: `G-${plan.id}`,
+      name: `${plan.name}门禁`,
+      kind: '宿舍门禁',
+      buildingId: plan.id,
+      weight: 2,
+    })),
 ];

@@ -11,21 +11,39 @@ export const projectLevels: readonly {
     perYear: 9,
     funding: [20, 60],
     years: 4,
-    sources: ['国家自然科学基金面上项目', '国家自然科学基金青年科学基金项目', '国家社会科学基金一般项目', '国家社会科学基金青年项目', '国家社会科学基金西部项目'],
+    sources: [
+      '国家自然科学基金面上项目',
+      '国家自然科学基金青年科学基金项目',
+      '国家社会科学基金一般项目',
+      '国家社会科学基金青年项目',
+      '国家社会科学基金西部项目',
+    ],
   },
   {
     level: '省部级',
     perYear: 38,
     funding: [5, 20],
     years: 3,
-    sources: ['浙江省自然科学基金', '浙江省哲学社会科学规划课题', '教育部人文社会科学研究项目', '浙江省重点研发计划', '浙江省软科学研究计划'],
+    sources: [
+      '浙江省自然科学基金',
+      '浙江省哲学社会科学规划课题',
+      '教育部人文社会科学研究项目',
+      '浙江省重点研发计划',
+      '浙江省软科学研究计划',
+    ],
   },
   {
     level: '厅局级',
     perYear: 72,
     funding: [0.5, 5],
     years: 2,
-    sources: ['浙江省教育厅科研项目', '浙江省卫生健康科技计划', '丽水市公益性技术应用研究计划', '丽水市哲学社会科学规划课题', '浙江省文化和旅游厅课题'],
+    sources: [
+      '浙江省教育厅科研项目',
+      '浙江省卫生健康科技计划',
+      '丽水市公益性技术应用研究计划',
+      '丽水市哲学社会科学规划课题',
+      '浙江省文化和旅游厅课题',
+    ],
   },
   {
     level: '横向',
@@ -65,7 +83,12 @@ export const researchFramings: readonly string[] = [
 ];
 
 /** Reimbursement categories with share, typical amount (元) and spread. */
-export const claimCategories: readonly (readonly [category: string, share: number, median: number, spread: number])[] = [
+export const claimCategories: readonly (readonly [
+  category: string,
+  share: number,
+  median: number,
+  spread: number,
+])[] = [
   ['差旅费', 34, 1800, 0.8],
   ['劳务费', 12, 2500, 0.7],
   ['材料费', 11, 3200, 1.0],

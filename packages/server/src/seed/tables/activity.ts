@@ -152,13 +152,20 @@ export const plannedHoursSql = (request: string, item: string) => `
   END`;
 
 /** Draw deciding withdrawn (< 0.03) and returned (< 0.09) requests, recomputable from the stored row. */
-const outcomeDrawSql = (request: string) => `rnd3('service.outcome', ${request}.item_id, epoch_us(${request}.submitted_at))`;
+const outcomeDrawSql = (request: string) =>
+  `rnd3('service.outcome', ${request}.item_id, epoch_us(${request}.submitted_at))`;
 
 /**
  * Inserts service requests submitted in `buckets` intervals of `bucketMinutes` from `from`; requests not
  * finished by `now` are 办理中 (in progress).
  */
-export function serviceRequestsSql(from: string, buckets: number, bucketMinutes: number, scale: number, now: string): string {
+export function serviceRequestsSql(
+  from: string,
+  buckets: number,
+  bucketMinutes: number,
+  scale: number,
+  now: string,
+): string {
   const itemSlots = weightedList(
     serviceItems.map((item, index) => [`FW${String(index + 1).padStart(3, '0')}`, item.weight] as const),
     1000,

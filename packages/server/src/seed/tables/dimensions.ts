@@ -50,12 +50,38 @@ export const dimensionSteps: readonly SeedStep[] = [
         connection,
         'dim_date',
         [
-          'date', 'year', 'month', 'day', 'weekday', 'is_weekend', 'is_workday', 'holiday_name', 'is_makeup_workday',
-          'academic_year', 'period', 'semester_code', 'teaching_week', 'is_teaching_day', 'is_exam_week',
+          'date',
+          'year',
+          'month',
+          'day',
+          'weekday',
+          'is_weekend',
+          'is_workday',
+          'holiday_name',
+          'is_makeup_workday',
+          'academic_year',
+          'period',
+          'semester_code',
+          'teaching_week',
+          'is_teaching_day',
+          'is_exam_week',
         ],
         calendarDays().map((d) => [
-          d.date, d.year, d.month, d.day, d.weekday, d.isWeekend, d.isWorkday, d.holidayName, d.isMakeupWorkday,
-          d.academicYear, d.period, d.semesterCode, d.teachingWeek, d.isTeachingDay, d.isExamWeek,
+          d.date,
+          d.year,
+          d.month,
+          d.day,
+          d.weekday,
+          d.isWeekend,
+          d.isWorkday,
+          d.holidayName,
+          d.isMakeupWorkday,
+          d.academicYear,
+          d.period,
+          d.semesterCode,
+          d.teachingWeek,
+          d.isTeachingDay,
+          d.isExamWeek,
         ]),
       ),
   },
@@ -69,7 +95,11 @@ export const dimensionSteps: readonly SeedStep[] = [
         holidayYears.flatMap((year) =>
           year.holidays.flatMap((holiday) => {
             const rows: [string, number, string, string, string, string][] = [];
-            for (let day = parseIsoDate(holiday.from); day <= parseIsoDate(holiday.to); day = addDays(day, 1)) {
+            for (
+              let day = parseIsoDate(holiday.from);
+              day <= parseIsoDate(holiday.to);
+              day = addDays(day, 1)
+            ) {
               rows.push([formatIsoDate(day), year.year, holiday.name, '放假', year.source, year.reference]);
             }
             for (const workday of holiday.makeupWorkdays) {
@@ -86,14 +116,37 @@ export const dimensionSteps: readonly SeedStep[] = [
       insertRows(
         connection,
         'dim_semester',
-        ['semester_code', 'academic_year', 'term', 'semester_name', 'start_date', 'end_date', 'weeks', 'teaching_weeks'],
-        semesters(2019, 2027).map((s) => [s.code, s.academicYear, s.term, s.name, s.startDate, s.endDate, s.weeks, s.teachingWeeks]),
+        [
+          'semester_code',
+          'academic_year',
+          'term',
+          'semester_name',
+          'start_date',
+          'end_date',
+          'weeks',
+          'teaching_weeks',
+        ],
+        semesters(2019, 2027).map((s) => [
+          s.code,
+          s.academicYear,
+          s.term,
+          s.name,
+          s.startDate,
+          s.endDate,
+          s.weeks,
+          s.teachingWeeks,
+        ]),
       ),
   },
   {
     table: 'dim_college',
     build: ({ connection }) =>
-      insertRows(connection, 'dim_college', ['college_id', 'college_name'], colleges.map((college) => [college.id, college.name])),
+      insertRows(
+        connection,
+        'dim_college',
+        ['college_id', 'college_name'],
+        colleges.map((college) => [college.id, college.name]),
+      ),
   },
   {
     table: 'dim_major',
@@ -101,7 +154,15 @@ export const dimensionSteps: readonly SeedStep[] = [
       insertRows(
         connection,
         'dim_major',
-        ['major_code', 'major_name', 'college_id', 'degree_level', 'discipline', 'years', 'first_intake_year'],
+        [
+          'major_code',
+          'major_name',
+          'college_id',
+          'degree_level',
+          'discipline',
+          'years',
+          'first_intake_year',
+        ],
         majors.map((m) => [m.code, m.name, m.collegeId, m.level, m.discipline, m.years, m.since]),
       ),
   },
@@ -121,10 +182,27 @@ export const dimensionSteps: readonly SeedStep[] = [
       insertRows(
         connection,
         'dim_building',
-        ['building_id', 'building_name', 'building_kind', 'floors', 'built_year', 'floor_area_m2', 'lon', 'lat', 'footprint'],
+        [
+          'building_id',
+          'building_name',
+          'building_kind',
+          'floors',
+          'built_year',
+          'floor_area_m2',
+          'lon',
+          'lat',
+          'footprint',
+        ],
         campusBuildings().map(({ plan, centre, footprint, groundArea }) => [
-          plan.id, plan.name, plan.kind, plan.floors, plan.builtYear, Math.round(groundArea * plan.floors),
-          centre[0], centre[1], JSON.stringify(footprint),
+          plan.id,
+          plan.name,
+          plan.kind,
+          plan.floors,
+          plan.builtYear,
+          Math.round(groundArea * plan.floors),
+          centre[0],
+          centre[1],
+          JSON.stringify(footprint),
         ]),
       ),
   },
@@ -132,9 +210,14 @@ export const dimensionSteps: readonly SeedStep[] = [
     table: 'dim_access_point',
     async build({ run, params }) {
       const plans = buildingPlans
-        .map((plan) => `(${sqlString(plan.id)}, ${sqlString(plan.name)}, ${sqlString(plan.kind)}, ${plan.floors}, ${plan.builtYear}, ${plan.accessPoints})`)
+        .map(
+          (plan) =>
+            `(${sqlString(plan.id)}, ${sqlString(plan.name)}, ${sqlString(plan.kind)}, ${plan.floors}, ${plan.builtYear}, ${plan.accessPoints})`,
+        )
         .join(', ');
-      const capacity = Object.entries(apCapacityByKind).map(([kind, value]) => `WHEN ${sqlString(kind)} THEN ${value}`).join(' ');
+      const capacity = Object.entries(apCapacityByKind)
+        .map(([kind, value]) => `WHEN ${sqlString(kind)} THEN ${value}`)
+        .join(' ');
       // The library and the administration building were re-equipped with Wi-Fi 6 in 2022 (IT centre report).
       await run(`
         INSERT INTO dim_access_point BY NAME
@@ -177,7 +260,11 @@ export const dimensionSteps: readonly SeedStep[] = [
         'dim_service_item',
         ['item_id', 'item_name', 'department_id', 'audience', 'is_instant', 'promised_hours'],
         serviceItems.map((item, index) => [
-          `FW${String(index + 1).padStart(3, '0')}`, item.name, item.departmentId, item.audience, item.hours === 0,
+          `FW${String(index + 1).padStart(3, '0')}`,
+          item.name,
+          item.departmentId,
+          item.audience,
+          item.hours === 0,
           item.hours === 0 ? 1 : item.hours,
         ]),
       ),
@@ -186,10 +273,16 @@ export const dimensionSteps: readonly SeedStep[] = [
     table: 'dim_book',
     async build({ run, params }) {
       const total = Math.max(500, Math.round(40_000 * params.scale));
-      const slots = weightedSlots(bookCategories.map((category) => [category.code, category.loanShare] as const), total);
+      const slots = weightedSlots(
+        bookCategories.map((category) => [category.code, category.loanShare] as const),
+        total,
+      );
       const counts = bookCategories.map((category) => slots.filter((code) => code === category.code).length);
       const categoryRows = bookCategories
-        .map((category, index) => `(${sqlString(category.code)}, ${sqlString(category.name)}, ${Math.max(1, counts[index]!)}, ${sqlStringList(category.subjects)})`)
+        .map(
+          (category, index) =>
+            `(${sqlString(category.code)}, ${sqlString(category.name)}, ${Math.max(1, counts[index]!)}, ${sqlStringList(category.subjects)})`,
+        )
         .join(', ');
       await run(`
         INSERT INTO dim_book BY NAME

@@ -14,7 +14,10 @@ const libraryLoans: SeedStep = {
   table: 'library_loans',
   async build({ run, connection, params }) {
     await preparePeopleSlots(connection);
-    const categorySlots = weightedList(bookCategories.map((c) => [c.code, c.loanShare] as const), 1000);
+    const categorySlots = weightedList(
+      bookCategories.map((c) => [c.code, c.loanShare] as const),
+      1000,
+    );
     // A reader is drawn up to three times until one was in school (or employed) on the day; the few
     // loans left without a reader are dropped.
     await run(`
@@ -94,7 +97,10 @@ const seatReservations: SeedStep = {
   async build({ run, params }) {
     const totalSeats = readingRooms.reduce((sum, [, , seats]) => sum + seats, 0);
     const rooms = readingRooms.map(([name, , seats]) => `(${sqlString(name)}, ${seats})`).join(', ');
-    const roomSlots = weightedList(readingRooms.map(([name, , seats]) => [name, seats] as const), 1000);
+    const roomSlots = weightedList(
+      readingRooms.map(([name, , seats]) => [name, seats] as const),
+      1000,
+    );
     await run(`
       INSERT INTO seat_reservations BY NAME
       WITH rooms(room_name, seats) AS (VALUES ${rooms}),
@@ -141,7 +147,8 @@ const seatReservations: SeedStep = {
 
 const gateEntries: SeedStep = {
   table: 'gate_entries',
-  build: ({ run, params }) => run(gateEntriesSql(`${params.recentStart} 00:00:00`, 30 * 24, 60, params.scale)),
+  build: ({ run, params }) =>
+    run(gateEntriesSql(`${params.recentStart} 00:00:00`, 30 * 24, 60, params.scale)),
 };
 
 const networkSamples: SeedStep = {
@@ -152,7 +159,15 @@ const networkSamples: SeedStep = {
 const serviceRequests: SeedStep = {
   table: 'service_requests',
   build: ({ run, params }) =>
-    run(serviceRequestsSql(`${params.historyStart} 00:00:00`, 730 * 24, 60, params.scale, `${params.liveStart} 00:00:00`)),
+    run(
+      serviceRequestsSql(
+        `${params.historyStart} 00:00:00`,
+        730 * 24,
+        60,
+        params.scale,
+        `${params.liveStart} 00:00:00`,
+      ),
+    ),
 };
 
 /** Claims per day at full activity, at scale 1. */
@@ -168,7 +183,10 @@ const reimbursementClaims: SeedStep = {
     const categories = claimCategories
       .map(([name, , median, spread]) => `(${sqlString(name)}, ${median}, ${spread})`)
       .join(', ');
-    const categorySlots = weightedList(claimCategories.map(([name, share]) => [name, share] as const), 1000);
+    const categorySlots = weightedList(
+      claimCategories.map(([name, share]) => [name, share] as const),
+      1000,
+    );
     await run(`
       CREATE OR REPLACE TEMP TABLE department_staff AS
       SELECT department_id, staff_id, row_number() OVER (PARTITION BY department_id ORDER BY staff_id) - 1 AS idx,
@@ -242,13 +260,32 @@ const researchProjects: SeedStep = {
   async build({ run, params }) {
     const asOfYear = Number(params.asOf.slice(0, 4));
     const levels = projectLevels
-      .map((l) => `(${sqlString(l.level)}, ${l.perYear}, ${l.funding[0]}, ${l.funding[1]}, ${l.years}, ${sqlStringList(l.sources)})`)
+      .map(
+        (l) =>
+          `(${sqlString(l.level)}, ${l.perYear}, ${l.funding[0]}, ${l.funding[1]}, ${l.years}, ${sqlStringList(l.sources)})`,
+      )
       .join(', ');
-    const collegeWeights: Record<string, number> = { '01': 3, '02': 3, '07': 3, '14': 3, '04': 2, '03': 2, '12': 1.5, '08': 1.5 };
-    const collegeSlots = weightedList(colleges.map((c) => [c.id, collegeWeights[c.id] ?? 1] as const), 1000);
-    const topics = colleges.map((c) => `(${sqlString(c.id)}, ${sqlStringList(researchTopics[c.id] ?? ['学科建设'])})`).join(', ');
+    const collegeWeights: Record<string, number> = {
+      '01': 3,
+      '02': 3,
+      '07': 3,
+      '14': 3,
+      '04': 2,
+      '03': 2,
+      '12': 1.5,
+      '08': 1.5,
+    };
+    const collegeSlots = weightedList(
+      colleges.map((c) => [c.id, collegeWeights[c.id] ?? 1] as const),
+      1000,
+    );
+    const topics = colleges
+      .map((c) => `(${sqlString(c.id)}, ${sqlStringList(researchTopics[c.id] ?? ['学科建设'])})`)
+      .join(', ');
     const prefixes: Record<string, string> = { 国家级: 'GJ', 省部级: 'SB', 厅局级: 'TJ', 横向: 'HX' };
-    const prefixCase = Object.entries(prefixes).map(([level, prefix]) => `WHEN ${sqlString(level)} THEN '${prefix}'`).join(' ');
+    const prefixCase = Object.entries(prefixes)
+      .map(([level, prefix]) => `WHEN ${sqlString(level)} THEN '${prefix}'`)
+      .join(' ');
     await run(`
       CREATE OR REPLACE TEMP TABLE investigator_slots AS
       SELECT substr(department_id, 2) AS college_id, staff_id,

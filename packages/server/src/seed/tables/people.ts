@@ -1,5 +1,11 @@
 import { colleges, departments, majors, type DegreeLevel } from '../data/organisation';
-import { minorityEthnicities, originProvinces, politicalStatuses, staffCategories, zhejiangCityWeights } from '../data/people';
+import {
+  minorityEthnicities,
+  originProvinces,
+  politicalStatuses,
+  staffCategories,
+  zhejiangCityWeights,
+} from '../data/people';
 import { cities } from '../data/regions.generated';
 import { insertRows, sqlString, sqlStringList, weightedList, weightedSlots } from '../sql';
 import type { SeedContext, SeedStep } from './step';
@@ -13,28 +19,62 @@ export function intake(level: DegreeLevel, year: number): number {
 
 /** Share of women by discipline, with overrides for majors that differ much from their discipline. */
 const femaleShareByDiscipline: Record<string, number> = {
-  工学: 0.24, 医学: 0.68, 教育学: 0.8, 管理学: 0.66, 经济学: 0.6, 文学: 0.8, 艺术学: 0.64, 理学: 0.5, 农学: 0.46,
-  法学: 0.66, 历史学: 0.55, 医药卫生大类: 0.9, 教育与体育大类: 0.95, 财经商贸大类: 0.75,
+  工学: 0.24,
+  医学: 0.68,
+  教育学: 0.8,
+  管理学: 0.66,
+  经济学: 0.6,
+  文学: 0.8,
+  艺术学: 0.64,
+  理学: 0.5,
+  农学: 0.46,
+  法学: 0.66,
+  历史学: 0.55,
+  医药卫生大类: 0.9,
+  教育与体育大类: 0.95,
+  财经商贸大类: 0.75,
 };
-const femaleShareByMajor: Record<string, number> = { '101101': 0.9, '040106': 0.96, '040201': 0.3, '040203': 0.35, '1054': 0.88 };
+const femaleShareByMajor: Record<string, number> = {
+  '101101': 0.9,
+  '040106': 0.96,
+  '040201': 0.3,
+  '040203': 0.35,
+  '1054': 0.88,
+};
 
 /** Students' cohorts (one row per major and enrolment year), computed exactly so sizes add up. */
 export function cohorts(scale: number, academicYear: number) {
-  const rows: { major: (typeof majors)[number]; enrolYear: number; size: number; digit: number; femaleShare: number }[] = [];
+  const rows: {
+    major: (typeof majors)[number];
+    enrolYear: number;
+    size: number;
+    digit: number;
+    femaleShare: number;
+  }[] = [];
   for (let enrolYear = academicYear - 5; enrolYear <= academicYear; enrolYear++) {
     for (const level of ['本科', '专科', '硕士'] as const) {
       const eligible = majors.filter(
         (m) => m.level === level && m.since <= enrolYear && enrolYear + m.years >= academicYear,
       );
-      const total = Math.round(intake(level, enrolYear) * scale * (eligible.reduce((s, m) => s + m.weight, 0) /
-        majors.filter((m) => m.level === level && m.since <= enrolYear).reduce((s, m) => s + m.weight, 0) || 0));
+      const total = Math.round(
+        intake(level, enrolYear) *
+          scale *
+          (eligible.reduce((s, m) => s + m.weight, 0) /
+            majors
+              .filter((m) => m.level === level && m.since <= enrolYear)
+              .reduce((s, m) => s + m.weight, 0) || 0),
+      );
       if (eligible.length === 0 || total === 0) continue;
-      const slots = weightedSlots(eligible.map((m) => [m.code, m.weight] as const), total);
+      const slots = weightedSlots(
+        eligible.map((m) => [m.code, m.weight] as const),
+        total,
+      );
       for (const major of eligible) {
         const size = slots.filter((code) => code === major.code).length;
         if (size === 0) continue;
         const digit = majors.filter((m) => m.collegeId === major.collegeId).indexOf(major) + 1;
-        const femaleShare = femaleShareByMajor[major.code] ?? femaleShareByDiscipline[major.discipline] ?? 0.55;
+        const femaleShare =
+          femaleShareByMajor[major.code] ?? femaleShareByDiscipline[major.discipline] ?? 0.55;
         rows.push({ major, enrolYear, size, digit, femaleShare });
       }
     }
@@ -54,9 +94,14 @@ async function createOriginTables(context: SeedContext): Promise<string> {
     });
     weightedSlots(weights, 100).forEach((code, slot) => citySlots.push([provinceCode, slot, code]));
   }
-  await context.run('CREATE OR REPLACE TEMP TABLE city_slots (province_code VARCHAR, slot INTEGER, city_code VARCHAR)');
+  await context.run(
+    'CREATE OR REPLACE TEMP TABLE city_slots (province_code VARCHAR, slot INTEGER, city_code VARCHAR)',
+  );
   await insertRows(context.connection, 'city_slots', ['province_code', 'slot', 'city_code'], citySlots);
-  return weightedList(originProvinces.map((p) => [p.provinceCode, p.weight] as const), 1000);
+  return weightedList(
+    originProvinces.map((p) => [p.provinceCode, p.weight] as const),
+    1000,
+  );
 }
 
 /** SQL columns for a person's origin, ethnicity and name, keyed by `key` in stream `stream`. */
@@ -91,9 +136,27 @@ async function createCohorts(context: SeedContext): Promise<void> {
   await insertRows(
     context.connection,
     'cohorts',
-    ['major_code', 'major_name', 'college_id', 'degree_level', 'years', 'enrol_year', 'n', 'major_digit', 'female_share'],
+    [
+      'major_code',
+      'major_name',
+      'college_id',
+      'degree_level',
+      'years',
+      'enrol_year',
+      'n',
+      'major_digit',
+      'female_share',
+    ],
     cohorts(params.scale, params.academicYear).map((c) => [
-      c.major.code, c.major.name, c.major.collegeId, c.major.level, c.major.years, c.enrolYear, c.size, c.digit, c.femaleShare,
+      c.major.code,
+      c.major.name,
+      c.major.collegeId,
+      c.major.level,
+      c.major.years,
+      c.enrolYear,
+      c.size,
+      c.digit,
+      c.femaleShare,
     ]),
   );
 }
@@ -149,8 +212,14 @@ const staff: SeedStep = {
         return `WHEN i < ${Math.round(from * n)} THEN ${sqlString(category.name)}`;
       })
       .join(' ');
-    const collegeSlots = weightedList(colleges.map((c) => [`1${c.id}`, c.studentWeight] as const), 200);
-    const departmentSlots = weightedList(departments.map((d) => [d.id, d.staffWeight] as const), 400);
+    const collegeSlots = weightedList(
+      colleges.map((c) => [`1${c.id}`, c.studentWeight] as const),
+      200,
+    );
+    const departmentSlots = weightedList(
+      departments.map((d) => [d.id, d.staffWeight] as const),
+      400,
+    );
     const titleCase = staffCategories
       .map((category) => {
         let cumulative = 0;
@@ -162,8 +231,9 @@ const staff: SeedStep = {
       })
       .join(' ');
     const degreeCase = staffCategories
-      .map(({ name, degrees: [doctor, master, bachelor] }) =>
-        `WHEN ${sqlString(name)} THEN CASE WHEN r < ${doctor} THEN '博士' WHEN r < ${doctor + master} THEN '硕士' WHEN r < ${doctor + master + bachelor} THEN '学士' ELSE '无' END`,
+      .map(
+        ({ name, degrees: [doctor, master, bachelor] }) =>
+          `WHEN ${sqlString(name)} THEN CASE WHEN r < ${doctor} THEN '博士' WHEN r < ${doctor + master} THEN '硕士' WHEN r < ${doctor + master + bachelor} THEN '学士' ELSE '无' END`,
       )
       .join(' ');
     await context.run(`
@@ -206,7 +276,10 @@ const staff: SeedStep = {
 const admissions: SeedStep = {
   table: 'admissions',
   async build(context) {
-    const provinceSlots = weightedList(originProvinces.map((p) => [p.provinceCode, p.weight] as const), 1000);
+    const provinceSlots = weightedList(
+      originProvinces.map((p) => [p.provinceCode, p.weight] as const),
+      1000,
+    );
     // Every registered student was admitted; about 3 % of those admitted declined and never registered.
     await context.run(`
       INSERT INTO admissions BY NAME

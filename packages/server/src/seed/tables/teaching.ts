@@ -1,4 +1,9 @@
-import { disciplineCourses, graduatePublicCourses, majorCoursePatterns, publicCourses } from '../data/courses';
+import {
+  disciplineCourses,
+  graduatePublicCourses,
+  majorCoursePatterns,
+  publicCourses,
+} from '../data/courses';
 import { majors } from '../data/organisation';
 import { insertRows, type SqlLiteral } from '../sql';
 import { dateLiteral, type SeedStep } from './step';
@@ -10,21 +15,48 @@ type CourseRow = [string, string, string, string | null, string, number, number,
 export function courseCatalogue(): CourseRow[] {
   const rows: CourseRow[] = [];
   publicCourses.forEach(([name, college, term, credits], index) =>
-    rows.push([`GG${String(index + 1).padStart(3, '0')}`, name, college, null, '公共必修', credits, credits * 16, term, '本专科']),
+    rows.push([
+      `GG${String(index + 1).padStart(3, '0')}`,
+      name,
+      college,
+      null,
+      '公共必修',
+      credits,
+      credits * 16,
+      term,
+      '本专科',
+    ]),
   );
   graduatePublicCourses.forEach(([name, college, term, credits], index) =>
-    rows.push([`YG${String(index + 1).padStart(3, '0')}`, name, college, null, '公共必修', credits, credits * 16, term, '研究生']),
+    rows.push([
+      `YG${String(index + 1).padStart(3, '0')}`,
+      name,
+      college,
+      null,
+      '公共必修',
+      credits,
+      credits * 16,
+      term,
+      '研究生',
+    ]),
   );
   for (const major of majors) {
     const shortName = major.name.replace('（专科）', '').replace('硕士', '');
     const disciplinePool = disciplineCourses[major.discipline] ?? [];
     // Majors of one discipline start the shared list at different places, so their catalogues differ.
     const offset = majors.filter((m) => m.discipline === major.discipline).indexOf(major) * 2;
-    const rotated = disciplinePool.map((_, index) => disciplinePool[(index + offset) % disciplinePool.length]!);
+    const rotated = disciplinePool.map(
+      (_, index) => disciplinePool[(index + offset) % disciplinePool.length]!,
+    );
     const patterns = majorCoursePatterns.map((pattern) => pattern.replace('{}', shortName));
     const graduate = major.level === '硕士';
     const names = graduate
-      ? [`${shortName}研究方法`, ...rotated.slice(0, 6).map((name) => `${name}专题`), `${shortName}前沿讲座`, `${shortName}学术论文写作`]
+      ? [
+          `${shortName}研究方法`,
+          ...rotated.slice(0, 6).map((name) => `${name}专题`),
+          `${shortName}前沿讲座`,
+          `${shortName}学术论文写作`,
+        ]
       : [...rotated, ...patterns];
     const terms = graduate ? 3 : major.years * 2;
     for (let index = 0; index < terms * 3; index++) {
@@ -35,8 +67,15 @@ export function courseCatalogue(): CourseRow[] {
       const credits = thesis ? 8 : [3, 2.5, 2][index % 3]!;
       const type = term <= 4 || index % 3 !== 2 ? '专业必修' : '专业选修';
       rows.push([
-        `${major.code}${String(index + 1).padStart(2, '0')}`, name, major.collegeId, major.code, type, credits,
-        thesis ? 0 : credits * 16, term, graduate ? '研究生' : '本专科',
+        `${major.code}${String(index + 1).padStart(2, '0')}`,
+        name,
+        major.collegeId,
+        major.code,
+        type,
+        credits,
+        thesis ? 0 : credits * 16,
+        term,
+        graduate ? '研究生' : '本专科',
       ]);
     }
   }
@@ -51,10 +90,24 @@ const courses: SeedStep = {
     await insertRows(
       connection,
       'courses',
-      ['course_id', 'course_name', 'college_id', 'major_code', 'course_type', 'credits', 'hours', 'recommended_term'],
+      [
+        'course_id',
+        'course_name',
+        'college_id',
+        'major_code',
+        'course_type',
+        'credits',
+        'hours',
+        'recommended_term',
+      ],
       catalogue.map((row) => row.slice(0, 8) as SqlLiteral[]),
     );
-    await insertRows(connection, 'course_levels', ['course_id', 'student_level'], catalogue.map((row) => [row[0], row[8]]));
+    await insertRows(
+      connection,
+      'course_levels',
+      ['course_id', 'student_level'],
+      catalogue.map((row) => [row[0], row[8]]),
+    );
   },
 };
 
