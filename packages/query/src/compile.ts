@@ -46,9 +46,8 @@ export interface ParseResult {
 
 /** Parses query text without a catalog. Never throws. */
 export function parse(text: string, options: CompileOptions = {}): ParseResult {
-  const source = createSource(text);
   const { ast, issues, steps } = parseQuery(text);
-  return { ast, diagnostics: format(issues, options, source), steps };
+  return { ast, diagnostics: format(issues, options, text), steps };
 }
 
 /**
@@ -59,13 +58,11 @@ export function parse(text: string, options: CompileOptions = {}): ParseResult {
  * const { ir, diagnostics } = compile('from students | measure headcount | by college', catalog, { locale: 'en' });
  */
 export function compile(text: string, catalog: Catalog, options: CompileOptions = {}): CompileResult {
-  const source = createSource(text);
-
   // 1. Parse: text → syntax tree, with every syntax error.
   const { ast, issues } = parseQuery(text);
 
   // 2. Resolve: names → catalog members; records where each part of the draft came from.
-  const { draft, locations } = resolveQuery(ast, catalog, issues);
+  const { draft, locate } = resolveQuery(ast, catalog, issues);
 
   // 3. Check: the same rules the server applies to IR, positioned back onto the text.
   // A query whose measures and dimensions all failed to resolve is not "empty": those errors say why.
@@ -73,27 +70,21 @@ export function compile(text: string, catalog: Catalog, options: CompileOptions 
   if (draft) {
     checkQuery(draft, catalog, (issue) => {
       if (issue.code === 'empty-query' && selects) return;
-      let path = issue.path ?? '';
-      let loc = locations.get(path);
-      while (!loc && path) {
-        path = path.slice(0, path.lastIndexOf('/'));
-        loc = locations.get(path);
-      }
+      const loc = locate(issue.path ?? '');
       issues.push({ ...issue, path: undefined, loc: loc ?? ast.loc });
     });
   }
 
   // 4. Emit: the draft is the IR when nothing is wrong.
-  const diagnostics = format(issues, options, source);
+  const diagnostics = format(issues, options, text);
   return { ir: draft && !hasErrors(diagnostics) ? draft : undefined, diagnostics, ast };
 }
 
-function format(
-  issues: Issue[],
-  options: CompileOptions,
-  source: ReturnType<typeof createSource>,
-): Diagnostic[] {
+/** Issues → diagnostics in source order; line starts are only computed when there is something to place. */
+function format(issues: Issue[], options: CompileOptions, text: string): Diagnostic[] {
+  if (issues.length === 0) return [];
   const locale = options.locale ?? 'zh-CN';
+  const source = createSource(text);
   return issues
     .map((issue, index) => ({ issue, index }))
     .sort((a, b) => (a.issue.loc?.start ?? 0) - (b.issue.loc?.start ?? 0) || a.index - b.index)

@@ -162,6 +162,12 @@ class Parser {
    * Clause : FromClause | MeasureClause | ByClause | WhereClause | SegmentClause | DuringClause
    *        | CompareClause | TopClause | OrderClause | LimitClause | OffsetClause | TotalsClause
    *        | RollupClause | WithClause
+   * MeasureClause : ( `measure` | `measures` ) Path ( `,` Path )*
+   * ByClause : `by` Dimension ( `,` Dimension )*
+   * SegmentClause : ( `segment` | `segments` ) Path ( `,` Path )*
+   * TotalsClause : `totals`
+   * RollupClause : `rollup` Path ( `,` Path )*
+   * WithClause : `with` Binding ( `,` Binding )*
    */
   private parseClause(): ClauseNode {
     const token = this.current();
@@ -169,14 +175,23 @@ class Parser {
     switch (keyword) {
       case 'from':
         return this.parseFrom();
-      case 'measure':
-        return this.parseList('Measure', 'measures', () => this.parsePath());
-      case 'by':
-        return this.parseList('By', 'dimensions', () => this.parseDimension());
+      case 'measure': {
+        this.advance();
+        const measures = this.many(() => this.parsePath());
+        return { kind: 'Measure', measures, loc: this.locFrom(token) };
+      }
+      case 'by': {
+        this.advance();
+        const dimensions = this.many(() => this.parseDimension());
+        return { kind: 'By', dimensions, loc: this.locFrom(token) };
+      }
       case 'where':
         return this.parseWhere();
-      case 'segment':
-        return this.parseList('Segment', 'segments', () => this.parsePath());
+      case 'segment': {
+        this.advance();
+        const segments = this.many(() => this.parsePath());
+        return { kind: 'Segment', segments, loc: this.locFrom(token) };
+      }
       case 'during':
         return this.parseDuring();
       case 'compare':
@@ -191,10 +206,16 @@ class Parser {
       case 'totals':
         this.advance();
         return { kind: 'Totals', loc: this.locFrom(token) };
-      case 'rollup':
-        return this.parseList('Rollup', 'columns', () => this.parsePath());
-      case 'with':
-        return this.parseList('With', 'bindings', () => this.parseBinding());
+      case 'rollup': {
+        this.advance();
+        const columns = this.many(() => this.parsePath());
+        return { kind: 'Rollup', columns, loc: this.locFrom(token) };
+      }
+      case 'with': {
+        this.advance();
+        const bindings = this.many(() => this.parseBinding());
+        return { kind: 'With', bindings, loc: this.locFrom(token) };
+      }
     }
     if (token.kind === 'name') {
       const near = closest(token.value, [...CLAUSE_KEYWORDS, ...Object.keys(FAMILIAR_CLAUSES)]);
@@ -214,23 +235,6 @@ class Parser {
     const start = this.advance();
     const view = this.parseName();
     return { kind: 'From', view, loc: this.locFrom(start) };
-  }
-
-  /**
-   * MeasureClause : `measure` Path ( `,` Path )*
-   * ByClause : `by` Dimension ( `,` Dimension )*
-   * SegmentClause : `segment` Path ( `,` Path )*
-   * RollupClause : `rollup` Path ( `,` Path )*
-   * WithClause : `with` Binding ( `,` Binding )*
-   */
-  private parseList<K extends 'Measure' | 'By' | 'Segment' | 'Rollup' | 'With', F extends string, T>(
-    kind: K,
-    field: F,
-    parseItem: () => T,
-  ): ClauseNode {
-    const start = this.advance();
-    const items = this.many(parseItem);
-    return { kind, [field]: items, loc: this.locFrom(start) } as unknown as ClauseNode;
   }
 
   /** Dimension : Path ( `as` Name )? */

@@ -42,8 +42,8 @@ import { closestEntries } from './suggest.js';
 export interface Resolution {
   /** Undefined when the view itself is unknown (nothing else can be resolved). */
   readonly draft?: QueryIR;
-  /** JSON Pointer path in the draft → source location. */
-  readonly locations: ReadonlyMap<string, Loc>;
+  /** Where the draft's parts came from: the location of the deepest recorded path holding a JSON Pointer. */
+  locate(path: string): Loc | undefined;
 }
 
 const COMPARISON: Readonly<Record<string, FilterOperator>> = {
@@ -67,8 +67,22 @@ type Kind = CatalogMember['kind'];
 /** Resolves a parsed query against a catalog, reporting unknown names into `issues`. */
 export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]): Resolution {
   const from = ast.clauses.find((clause) => clause.kind === 'From');
-  const locations = new Map<string, Loc>();
-  if (!from) return { locations };
+  // Recorded as a flat list (cheap); turned into a map only if the check phase asks for a location.
+  const recorded: (string | Loc)[] = [];
+  let index: Map<string, Loc> | undefined;
+  const locate = (path: string): Loc | undefined => {
+    if (!index) {
+      index = new Map();
+      for (let i = 0; i < recorded.length; i += 2) index.set(recorded[i] as string, recorded[i + 1] as Loc);
+    }
+    let loc = index.get(path);
+    while (!loc && path) {
+      path = path.slice(0, path.lastIndexOf('/'));
+      loc = index.get(path);
+    }
+    return loc;
+  };
+  if (!from) return { locate };
   const view = lookupView(catalog, from.view.value);
   if (!view) {
     const near = closestEntries(from.view.value, catalog.views);
@@ -79,9 +93,10 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
       suggestions: near.map((entry) => entry.name),
       labels: near.map(label),
     });
-    return { locations };
+    return { locate };
   }
-  return new Resolver(view, catalog, issues, locations).resolve(ast.clauses, from.view.loc);
+  const draft = new Resolver(view, catalog, issues, recorded).resolve(ast.clauses, from.view.loc);
+  return { draft, locate };
 }
 
 class Resolver {
@@ -98,12 +113,12 @@ class Resolver {
     private readonly view: View,
     private readonly catalog: Catalog,
     private readonly issues: Issue[],
-    private readonly locations: Map<string, Loc>,
+    private readonly recorded: (string | Loc)[],
   ) {
     this.draft = { v: 1, from: view.name };
   }
 
-  resolve(clauses: readonly ClauseNode[], fromLoc: Loc): Resolution {
+  resolve(clauses: readonly ClauseNode[], fromLoc: Loc): QueryIR {
     this.at('/from', fromLoc);
     // Columns first: `top`, `order` and `rollup` refer to them wherever they are written.
     for (const clause of clauses) {
@@ -117,11 +132,11 @@ class Resolver {
     this.splitWhere();
     if (this.segments.length) draft.segments = this.segments;
     if (Object.keys(this.params).length) draft.params = this.params;
-    return { draft: canonicalIR(draft), locations: this.locations };
+    return canonicalIR(draft);
   }
 
   private at(path: string, loc: Loc): void {
-    this.locations.set(path, loc);
+    this.recorded.push(path, loc);
   }
 
   private resolveClause(clause: ClauseNode): void {

@@ -88,13 +88,19 @@ const array =
   };
 
 /** An object with exactly these fields (`?` marks optional ones); unknown fields are errors, never ignored. */
-const object =
-  (fields: Readonly<Record<string, Rule>>): Rule =>
-  (value, path, issues) => {
+function object(fields: Readonly<Record<string, Rule>>): Rule {
+  const known = new Set<string>();
+  const rules = Object.entries(fields).map(([field, rule]) => {
+    const optional = field.endsWith('?');
+    const key = optional ? field.slice(0, -1) : field;
+    known.add(key);
+    return { key, optional, rule, segment: '/' + escapePointer(key) };
+  });
+  return (value, path, issues) => {
     if (!isObject(value)) return expected(path, issues, 'object');
     let ok = true;
-    for (const key of Object.keys(value)) {
-      if (!Object.hasOwn(fields, key) && !Object.hasOwn(fields, key + '?')) {
+    for (const key in value) {
+      if (Object.hasOwn(value, key) && !known.has(key)) {
         issues.push({
           code: 'invalid-ir',
           key: 'ir-unknown-field',
@@ -104,18 +110,18 @@ const object =
         ok = false;
       }
     }
-    for (const [field, rule] of Object.entries(fields)) {
-      const optional = field.endsWith('?');
-      const key = optional ? field.slice(0, -1) : field;
-      if (!Object.hasOwn(value, key) || value[key] === undefined) {
+    for (const { key, optional, rule, segment } of rules) {
+      const field = Object.hasOwn(value, key) ? value[key] : undefined;
+      if (field === undefined) {
         if (!optional) {
           issues.push({ code: 'invalid-ir', key: 'ir-missing-field', path, args: { name: key } });
           ok = false;
         }
-      } else ok = rule(value[key], `${path}/${escapePointer(key)}`, issues) && ok;
+      } else ok = rule(field, path + segment, issues) && ok;
     }
     return ok;
   };
+}
 
 const paramRef = object({ param: name, 'optional?': boolean });
 
@@ -156,24 +162,23 @@ function filter(root: unknown, rootPath: string, issues: Issue[]): boolean {
   return visit(root, rootPath, 1);
 }
 
+const RELATIVE_RANGES: Readonly<Record<string, Rule>> = {
+  today: object({ relative: anyString }),
+  yesterday: object({ relative: anyString }),
+  this: object({ relative: anyString, unit: granularity }),
+  last: object({ relative: anyString, unit: granularity }),
+  next: object({ relative: anyString, unit: granularity }),
+  lastN: object({ relative: anyString, n: number, unit: granularity, 'includeToday?': boolean }),
+};
+const relativeKind = oneOf(Object.keys(RELATIVE_RANGES));
+
 const relativeRange: Rule = (value, path, issues) => {
   const relative = isObject(value) ? value.relative : undefined;
-  switch (relative) {
-    case 'today':
-    case 'yesterday':
-      return object({ relative: anyString })(value, path, issues);
-    case 'this':
-    case 'last':
-    case 'next':
-      return object({ relative: anyString, unit: granularity })(value, path, issues);
-    case 'lastN':
-      return object({ relative: anyString, n: number, unit: granularity, 'includeToday?': boolean })(
-        value,
-        path,
-        issues,
-      );
-  }
-  return oneOf(['today', 'yesterday', 'this', 'last', 'next', 'lastN'])(relative, `${path}/relative`, issues);
+  const rule =
+    typeof relative === 'string' && Object.hasOwn(RELATIVE_RANGES, relative)
+      ? RELATIVE_RANGES[relative]
+      : undefined;
+  return rule ? rule(value, path, issues) : relativeKind(relative, `${path}/relative`, issues);
 };
 
 const absoluteRange = object({ start: anyString, end: anyString });
@@ -185,8 +190,10 @@ const dateRange: Rule = (value, path, issues) => {
   return absoluteRange(value, path, issues);
 };
 
+const scalars = array(scalar, IR_LIMITS.maxFilterValues, 'values');
+
 const paramValue: Rule = (value, path, issues) => {
-  if (Array.isArray(value)) return array(scalar, IR_LIMITS.maxFilterValues, 'values')(value, path, issues);
+  if (Array.isArray(value)) return scalars(value, path, issues);
   if (isObject(value))
     return 'relative' in value ? relativeRange(value, path, issues) : absoluteRange(value, path, issues);
   return scalar(value, path, issues);
@@ -281,6 +288,10 @@ export function validateIR(
   return result(input, issues, options);
 }
 
+const batchShape = object({
+  queries: (value, path, issues) => Array.isArray(value) || expected(path, issues, 'array'),
+});
+
 /** Validates an untrusted batch `{ queries: [...] }` (at most {@link IR_LIMITS}.maxBatch queries). */
 export function validateBatch(
   input: unknown,
@@ -289,13 +300,7 @@ export function validateBatch(
 ): ValidationResult<BatchIR> {
   const issues: Issue[] = [];
   if (!isObject(input)) expected('', issues, 'object');
-  else if (
-    object({ queries: (value, path) => Array.isArray(value) || expected(path, issues, 'array') })(
-      input,
-      '',
-      issues,
-    )
-  ) {
+  else if (batchShape(input, '', issues)) {
     const queries = input.queries as unknown[];
     if (queries.length > IR_LIMITS.maxBatch) tooLarge('/queries', issues, 'queries', IR_LIMITS.maxBatch);
     else queries.forEach((query, i) => queryIssues(query, catalog, `/queries/${i}`, issues));
