@@ -8,7 +8,14 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ParamValue, QueryIR } from '@campus-cockpit/query';
+import {
+  validateBatch,
+  validateIR,
+  type Catalog,
+  type Diagnostic,
+  type ParamValue,
+  type QueryIR,
+} from '@campus-cockpit/query';
 import { loadCatalogFile } from '../catalog/load.js';
 import { publicCatalog, type PublicCatalog } from '../catalog/public.js';
 import type { ServerCatalog } from '../catalog/types.js';
@@ -266,6 +273,39 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   };
 
+  // Names and types are checked with the query package's validator (the same messages the client shows);
+  // rights, parameters and limits are then checked again by the server's own resolver.
+  let fullCatalog: Catalog | undefined;
+  const checkWithQueryPackage = (body: unknown, req: IncomingMessage): void => {
+    fullCatalog ??= publicCatalog(
+      catalog,
+      { anonymous: false, role: 'admin', claims: {} },
+      catalogVersion,
+      true,
+    ).catalog;
+    const locale = /^\s*en\b/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'zh-CN';
+    const batch = typeof body === 'object' && body !== null && 'queries' in body;
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = (
+        batch ? validateBatch(body, fullCatalog, { locale }) : validateIR(body, fullCatalog, { locale })
+      ).diagnostics;
+    } catch (error) {
+      log('warn', 'query validator failed; the server checks alone', { error: String(error) });
+      return;
+    }
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length === 0) return;
+    const index = batch ? /^\/queries\/(\d+)/.exec(errors[0]!.path ?? '')?.[1] : undefined;
+    throw new HttpProblem(
+      kindOfDiagnostics(errors),
+      '',
+      errors,
+      {},
+      index === undefined ? undefined : Number(index),
+    );
+  };
+
   const ownerOf = (principal: Principal): string =>
     `${rightsKey(principal, catalog)}|${principal.subject ?? ''}`;
 
@@ -345,6 +385,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     requestId: string,
   ): Promise<void> => {
     const body = await readJsonBody(req, limits.maxBodyBytes, limits.maxDepth);
+    checkWithQueryPackage(body, req);
     const shape = checkRequestShape(body);
     if (!shape.ok) {
       throw new HttpProblem(

@@ -81,12 +81,17 @@ export class Authenticator {
     };
     const header = decodeHeader(token);
     try {
-      if (header.alg === 'HS256' && this.secret)
+      if (header.alg === 'HS256' && this.secret) {
         return (await jwtVerify(token, this.secret, { ...common, algorithms: ['HS256'] })).payload;
-      if (header.alg === 'RS256' && this.publicKey)
-        return (await jwtVerify(token, this.publicKey, { ...common, algorithms: ['RS256'] })).payload;
-      if (this.jwks && (header.alg === 'RS256' || header.alg === 'ES256'))
+      }
+      // A key id selects the JWKS; a token without one is checked against the configured public key.
+      const asymmetric = header.alg === 'RS256' || header.alg === 'ES256';
+      if (asymmetric && this.jwks && (header.kid !== undefined || !this.publicKey)) {
         return (await jwtVerify(token, this.jwks, { ...common, algorithms: ['RS256', 'ES256'] })).payload;
+      }
+      if (header.alg === 'RS256' && this.publicKey) {
+        return (await jwtVerify(token, this.publicKey, { ...common, algorithms: ['RS256'] })).payload;
+      }
     } catch (error) {
       throw new AuthError(describe(error));
     }
@@ -94,10 +99,10 @@ export class Authenticator {
   }
 }
 
-function decodeHeader(token: string): { alg?: string } {
+function decodeHeader(token: string): { alg?: string; kid?: string } {
   try {
     const header = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as unknown;
-    if (typeof header === 'object' && header !== null) return header as { alg?: string };
+    if (typeof header === 'object' && header !== null) return header as { alg?: string; kid?: string };
   } catch {
     // fall through
   }
