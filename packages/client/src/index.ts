@@ -19,3 +19,6 @@ export { backoffDelay, MAX_BACKOFF } from './backoff.js';
 export { stableStringify, bindParams, referencedParams } from './query-key.js';
 export { ParamStore, paramNamesInText } from './params.js';
 export type { ParamListener } from './params.js';
+export { syncParamsWithUrl } from './url-sync.js';
+export type { UrlSyncOptions } from './url-sync.js';
+export { followDrillPath, drillTrail } from './drill.js';

@@ -2,5 +2,7 @@
 // The source first: data widgets upgraded after it find it at once.
 import './source/cc-source.js';
 import './kpi/cc-kpi.js';
+import './filter/cc-filter.js';
+import './breadcrumb/cc-breadcrumb.js';
 
 export * from './index.js';

@@ -23,6 +23,9 @@ class ProbeWidget extends LitElement {
 }
 customElements.define('cc-test-probe', ProbeWidget);
 
+/** Machines shared with other work can be slow: wait for states, never for a fixed time. */
+const patience = { timeout: 10_000 };
+
 const headcountText = 'from students | measure headcount | segment enrolled';
 
 let scope: ProxyScope;
@@ -53,7 +56,7 @@ describe('QueryController with <cc-source>', () => {
   it('shows the value of a text query with its freshness line', async () => {
     const { probes } = await mount(`<cc-test-probe query="${headcountText}"></cc-test-probe>`);
     const [probe] = probes as [ProbeWidget];
-    await expect.poll(() => probe.data.status).toBe('ready');
+    await expect.poll(() => probe.data.status, patience).toBe('ready');
     const expected = await expectedValue('students.headcount');
     expect(part(probe, 'value')!.textContent).toBe(String(expected));
     expect(part(probe, 'updated-at')!.textContent).toMatch(/^数据更新于 \d\d:\d\d$/);
@@ -66,7 +69,7 @@ describe('QueryController with <cc-source>', () => {
       () => `<cc-test-probe query="${headcountText}"></cc-test-probe>`,
     ).join('');
     const { probes, source } = await mount(markup);
-    await expect.poll(() => probes.every((p) => p.data.status === 'ready')).toBe(true);
+    await expect.poll(() => probes.every((p) => p.data.status === 'ready'), patience).toBe(true);
     expect(await scope.count('POST /v1/query')).toBe(1);
     expect(await scope.count('GET /v1/meta')).toBe(1);
     expect(source.stats.queryRequests).toBe(1);
@@ -79,7 +82,7 @@ describe('QueryController with <cc-source>', () => {
       'from network | measure sessions',
     ];
     const { probes } = await mount(texts.map((t) => `<cc-test-probe query="${t}"></cc-test-probe>`).join(''));
-    await expect.poll(() => probes.every((p) => p.data.status === 'ready')).toBe(true);
+    await expect.poll(() => probes.every((p) => p.data.status === 'ready'), patience).toBe(true);
     expect(await scope.count('POST /v1/query')).toBe(1);
   });
 
@@ -88,7 +91,7 @@ describe('QueryController with <cc-source>', () => {
       `<cc-test-probe query="from students | measure headcont"></cc-test-probe>`,
     );
     const [probe] = probes as [ProbeWidget];
-    await expect.poll(() => probe.data.status).toBe('error');
+    await expect.poll(() => probe.data.status, patience).toBe('error');
     expect(part(probe, 'error')!.textContent).toMatch(/^\s*1:25 /);
     expect(part(probe, 'retry')).toBeNull();
     expect(await scope.count('POST /v1/query')).toBe(0);
@@ -99,7 +102,7 @@ describe('QueryController with <cc-source>', () => {
       `<cc-test-probe query="from students | measure headcount | where college = 'empty'"></cc-test-probe>`,
     );
     const [probe] = probes as [ProbeWidget];
-    await expect.poll(() => probe.data.status).toBe('ready');
+    await expect.poll(() => probe.data.status, patience).toBe('ready');
     expect(probe.data.isEmpty).toBe(true);
     expect(part(probe, 'empty')!.textContent).toBe('无数据');
     expect(part(probe, 'error')).toBeNull();
@@ -110,18 +113,18 @@ describe('QueryController with <cc-source>', () => {
       { route: 'POST /v1/query', drop: true },
     ]);
     const [probe] = probes as [ProbeWidget];
-    await expect.poll(() => probe.data.status).toBe('error');
+    await expect.poll(() => probe.data.status, patience).toBe('error');
     expect(part(probe, 'error')!.textContent).toContain('无法连接数据服务');
     await scope.setFaults([]);
     part(probe, 'retry')!.click();
-    await expect.poll(() => probe.data.status).toBe('ready');
+    await expect.poll(() => probe.data.status, patience).toBe('ready');
     expect(part(probe, 'value')).not.toBeNull();
   });
 
   it('keeps the last value with a stale badge when a refresh fails, and recovers', async () => {
     const { probes } = await mount(`<cc-test-probe query="${headcountText}" refresh="1s"></cc-test-probe>`);
     const [probe] = probes as [ProbeWidget];
-    await expect.poll(() => probe.data.status).toBe('ready');
+    await expect.poll(() => probe.data.status, patience).toBe('ready');
     const value = part(probe, 'value')!.textContent;
     await scope.setFaults([{ route: 'POST /v1/query', status: 500 }]);
     await expect.poll(() => probe.data.status, { timeout: 5_000 }).toBe('stale');
@@ -134,7 +137,7 @@ describe('QueryController with <cc-source>', () => {
   it('releases every timer, request and listener once its widgets are removed', async () => {
     const markup = `<cc-test-probe query="${headcountText}" refresh="1s"></cc-test-probe><cc-test-probe query="from loans | measure loans" refresh="2s"></cc-test-probe>`;
     const { probes, source } = await mount(markup);
-    await expect.poll(() => probes.every((p) => p.data.status === 'ready')).toBe(true);
+    await expect.poll(() => probes.every((p) => p.data.status === 'ready'), patience).toBe(true);
     expect(source.stats.resources).toBeGreaterThan(0);
     for (const probe of probes) probe.remove();
     expect(source.stats).toMatchObject({ feeds: 0, resources: 0 });
@@ -147,5 +150,45 @@ describe('QueryController with <cc-source>', () => {
     await probe.updateComplete;
     expect(probe.data.status).toBe('error');
     expect(part(probe, 'error')!.textContent).toContain('<cc-source');
+  });
+
+  it('follows the page parameters its query refers to, and no others', async () => {
+    const text = 'from admissions | measure new_students | where admit_year = :year?';
+    const { probes, source } = await mount(`<cc-test-probe query="${text}"></cc-test-probe>`);
+    const [probe] = probes as [ProbeWidget];
+    await expect.poll(() => probe.data.status, patience).toBe('ready');
+    source.params.set('year', 2025);
+    await expect.poll(() => scope.count('POST /v1/query'), patience).toBe(2);
+    const last = (await scope.log()).filter((e) => e.path === '/v1/query').at(-1)!;
+    expect((JSON.parse(last.body!) as QueryIR).params).toEqual({ year: 2025 });
+    await expect
+      .poll(() => part(probe, 'value')?.textContent, patience)
+      .toBe(String(fakeValue(JSON.parse(last.body!) as QueryIR, 'admissions.new_students')));
+    source.params.set('college', '工学院');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await scope.count('POST /v1/query')).toBe(2);
+  });
+
+  it('loses no parameter change: after a burst, the tile shows the answer for the last value', async () => {
+    const text = 'from admissions | measure new_students | where admit_year = :year?';
+    const { probes, source } = await mount(`<cc-test-probe query="${text}"></cc-test-probe>`, [
+      { route: 'POST /v1/query', delay: 50 },
+    ]);
+    const [probe] = probes as [ProbeWidget];
+    for (const year of [2020, 2021, 2022, 2023, 2024, 2025]) {
+      source.params.set('year', year);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const sent = async () =>
+      (await scope.log()).filter((e) => e.path === '/v1/query').map((e) => JSON.parse(e.body!) as QueryIR);
+    await expect.poll(async () => (await sent()).some((ir) => ir.params?.year === 2025), patience).toBe(true);
+    const ir2025 = (await sent()).find((ir) => ir.params?.year === 2025)!;
+    await expect
+      .poll(() => part(probe, 'value')?.textContent, patience)
+      .toBe(String(fakeValue(ir2025, 'admissions.new_students')));
+    // Answers for earlier years that arrive late must not replace it.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(part(probe, 'value')?.textContent).toBe(String(fakeValue(ir2025, 'admissions.new_students')));
+    expect(probe.data.status).toBe('ready');
   });
 });

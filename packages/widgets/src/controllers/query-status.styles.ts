@@ -15,10 +15,13 @@ export const queryStatusStyles = css`
   }
 
   [part~='stale-badge'] {
+    --_stale-background: var(--cc-stale-badge-background, #fef3c7);
+    --_stale-color: var(--cc-stale-badge-color, #92400e);
+
     padding: 0 6px;
     border-radius: 999px;
-    background: var(--cc-color-warning-surface, #fef3c7);
-    color: var(--cc-color-warning, #92400e);
+    background: var(--_stale-background);
+    color: var(--_stale-color);
     font-size: 11px;
   }
 

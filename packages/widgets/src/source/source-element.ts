@@ -1,8 +1,9 @@
 import { ContextProvider } from '@lit/context';
-import { createSource, type Source, type TokenProvider } from '@campus-cockpit/client';
+import { createSource, syncParamsWithUrl, type Source, type TokenProvider } from '@campus-cockpit/client';
 import type { Locale } from '@campus-cockpit/query';
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
+import { SelectEvent } from '../events/cc-select.js';
 import { sourceContext } from './source-context.js';
 import { sourceElementStyles } from './source-element.styles.js';
 
@@ -12,6 +13,9 @@ import { sourceElementStyles } from './source-element.styles.js';
  * Widgets never fetch on their own: they find the nearest `<cc-source>` ancestor and ask it, so twenty tiles
  * with the same query cost one request, queries issued together travel in one batch, and one token refresh
  * serves them all. Changing `endpoint`, `token` or another option replaces the source (widgets follow).
+ *
+ * A `cc-select` event from a widget with `select-param="name"` sets the page parameter `name` (selecting the
+ * same value again clears it).
  *
  * @slot - The widgets that use this source.
  */
@@ -42,6 +46,9 @@ export class SourceElement extends LitElement {
   /** Keep the last good results in IndexedDB for a screen rebooted during an outage. Default false. */
   @property({ type: Boolean }) persist = false;
 
+  /** Two-way sync of the page parameters with the URL query string (`?p.year=2025`). Default false. */
+  @property({ attribute: 'url-sync', type: Boolean }) urlSync = false;
+
   /** A source created with `createSource()` to share instead of creating one. Property only. */
   @property({ attribute: false }) source: Source | undefined;
 
@@ -53,6 +60,13 @@ export class SourceElement extends LitElement {
   /** The source the widgets inside use (created from the attributes, or the `source` property). */
   get current(): Source | undefined {
     return this.#provider.value;
+  }
+
+  #stopUrlSync: (() => void) | undefined;
+
+  constructor() {
+    super();
+    this.addEventListener(SelectEvent.type, (event) => this.#onSelect(event));
   }
 
   override connectedCallback(): void {
@@ -67,6 +81,16 @@ export class SourceElement extends LitElement {
 
   protected override willUpdate(): void {
     if (this.isConnected) this.#provide();
+  }
+
+  /** `select-param` on the selecting widget names the page parameter that takes the selected value. */
+  #onSelect(event: SelectEvent): void {
+    const name = (event.target as Element | null)?.getAttribute?.('select-param');
+    const params = this.current?.params;
+    if (!name || !params || event.defaultPrevented) return;
+    const { value, label } = event.detail;
+    const again = value !== undefined && JSON.stringify(params.get(name)) === JSON.stringify(value);
+    params.set(name, again ? undefined : value, label);
   }
 
   protected override render() {
@@ -86,7 +110,7 @@ export class SourceElement extends LitElement {
       this.alwaysOn,
       this.persist,
     ];
-    if (this.#owned && settings.every((value, i) => value === this.#settings[i])) return;
+    if (this.#owned && settings.every((value, i) => value === this.#settings[i])) return this.#syncUrl();
     this.#settings = settings;
     const source = createSource({
       endpoint: this.endpoint,
@@ -102,10 +126,26 @@ export class SourceElement extends LitElement {
   }
 
   #replace(source: Source | undefined, owned = false): void {
-    if (source === this.#provider.value) return;
+    if (source === this.#provider.value) {
+      this.#syncUrl();
+      return;
+    }
     const previous = this.#owned;
     this.#owned = owned ? source : undefined;
+    if (source && previous) source.params.update(previous.params.values);
     this.#provider.setValue(source);
     previous?.dispose();
+    this.#stopUrlSync?.();
+    this.#stopUrlSync = undefined;
+    this.#syncUrl();
+  }
+
+  #syncUrl(): void {
+    const wanted = this.urlSync && this.isConnected && this.current !== undefined;
+    if (wanted && !this.#stopUrlSync) this.#stopUrlSync = syncParamsWithUrl(this.current!.params);
+    if (!wanted && this.#stopUrlSync) {
+      this.#stopUrlSync();
+      this.#stopUrlSync = undefined;
+    }
   }
 }
