@@ -102,6 +102,7 @@ export class DuckDBEngine {
     let cancelled = false;
     let running: DuckDBConnection | undefined;
     let timedOut = false;
+    let stopping: NodeJS.Timeout | undefined;
     const result = (async () => {
       const connection = await this.acquire();
       if (cancelled) {
@@ -111,7 +112,7 @@ export class DuckDBEngine {
       running = connection;
       const timer = setTimeout(() => {
         timedOut = true;
-        connection.interrupt();
+        stopping = keepInterrupting(connection);
       }, timeoutMs);
       try {
         this.executed++;
@@ -138,6 +139,7 @@ export class DuckDBEngine {
         throw new EngineError('failed', (error as Error).message);
       } finally {
         clearTimeout(timer);
+        clearInterval(stopping);
         running = undefined;
         this.release(connection);
       }
@@ -146,7 +148,7 @@ export class DuckDBEngine {
       result,
       cancel: () => {
         cancelled = true;
-        running?.interrupt();
+        if (running && !stopping) stopping = keepInterrupting(running);
       },
     };
   }
@@ -191,6 +193,15 @@ export class DuckDBEngine {
     for (const connection of this.all) connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+/**
+ * Interrupts now and every 20 ms until cleared: an interrupt that arrives before DuckDB has started executing
+ * the statement is not remembered, so one call alone can be lost.
+ */
+function keepInterrupting(connection: DuckDBConnection): NodeJS.Timeout {
+  connection.interrupt();
+  return setInterval(() => connection.interrupt(), 20);
 }
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
