@@ -36,3 +36,12 @@ export { CAMPUS_ORIGIN } from './seed/data/campus';
 export { provinces, cities } from './seed/data/regions.generated';
 export type { ProvinceRecord, CityRecord } from './seed/data/region-types';
 export { holidayYears, type HolidayYear, type HolidaySchedule } from './seed/data/holidays';
+
+/** The /v1 HTTP server. */
+export {
+  startServer,
+  type ServerOptions,
+  type RunningServer,
+  type Limits,
+  type LiveHooks,
+} from './http/server';
