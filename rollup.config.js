@@ -8,11 +8,12 @@
  *   dist/esm/                        <script type="module"> users; G2 is a chunk fetched when a <cc-chart> connects
  *   dist/campus-cockpit-kpi.min.js   a KPI tile alone with lit, client and query (measured against its budget)
  *   dist/campus-cockpit-query.min.js the query package alone (measured against its budget)
+ *   dist/*.html                      the demo pages from examples/demo, served by `npm start`
  */
 import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import { builtinModules } from 'node:module';
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 
 /** Chrome 109 is the last Chrome on Windows 7, still common on campus PCs. */
@@ -43,6 +44,19 @@ function stubHtml2canvas() {
       source === id
         ? 'export default function html2canvas() { throw new Error("campus-cockpit: image export via html2canvas is not bundled; export the chart canvas with canvas.toDataURL() instead."); }'
         : null,
+  };
+}
+
+/** The demo pages sit beside the bundles they load, so `dist/` is a static site as a campus would deploy it. */
+function copyDemoPages() {
+  return {
+    name: 'copy-demo-pages',
+    writeBundle() {
+      cpSync('examples/demo', 'dist', {
+        recursive: true,
+        filter: (path) => !/[\\/]test([\\/]|$)/.test(path),
+      });
+    },
   };
 }
 
@@ -114,7 +128,7 @@ const configs = [
   ),
   {
     input: `${widgets}/define.ts`,
-    plugins: browserPlugins({ minify: true }),
+    plugins: [...browserPlugins({ minify: true }), copyDemoPages()],
     // One file: the client's optional parts (Arrow decoding, live streams, persistence) are inlined here.
     output: {
       file: 'dist/campus-cockpit.iife.min.js',

@@ -2,20 +2,10 @@ import { existsSync } from 'node:fs';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
+import { chromiumArgs } from './scripts/test/chromium.js';
+
 /** Debian's Chromium unless CHROME_PATH says otherwise; scripts/check-browser.mjs explains a missing one. */
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-
-/** Flags for a root user on a machine with no network beyond loopback (see TOOLCHAIN notes in docs). */
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const sourceConditions = {
   resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
@@ -62,6 +52,17 @@ export default defineConfig({
             }),
             instances: [{ browser: 'chromium' }],
           },
+        },
+      },
+      {
+        ...sourceConditions,
+        test: {
+          // Whole-product tests: the reference server, the built pages (npm run build) and Chromium.
+          name: 'e2e',
+          environment: 'node',
+          include: ['examples/**/*.e2e.test.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 300_000,
         },
       },
     ],

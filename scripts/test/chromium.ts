@@ -1,0 +1,24 @@
+import { existsSync } from 'node:fs';
+
+/** Launch flags for headless Chromium as root on a machine whose only network is loopback. */
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** `CHROME_PATH`, else Debian's Chromium; throws one line saying how to install it when neither exists. */
+export function chromiumPath(): string {
+  const path = process.env.CHROME_PATH || '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `No Chromium at ${path}: install it (Debian/Ubuntu: sudo apt-get install -y chromium fonts-noto-cjk) or set CHROME_PATH.`,
+    );
+  }
+  return path;
+}
