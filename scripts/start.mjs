@@ -40,6 +40,12 @@ function buildProjects() {
   return ['query', 'client', 'widgets', 'server'].map((name) => `packages/${name}/tsconfig.build.json`);
 }
 
+/** Yesterday on the campus clock: the seeded history ends there and the live simulator carries on from today. */
+function campusYesterday() {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+  return day.format(new Date(Date.now() - 24 * 60 * 60 * 1000));
+}
+
 async function seed() {
   if (existsSync(database)) {
     console.log(`Using ${database} (delete it to generate the demo warehouse again).`);
@@ -55,6 +61,8 @@ async function seed() {
     'seed',
     '--out',
     partial,
+    '--as-of',
+    campusYesterday(),
   ]);
   // Renamed only when complete, so an interrupted first start never leaves a half-seeded warehouse behind.
   renameSync(partial, database);
