@@ -578,8 +578,11 @@ export function tableSpec(name: string): TableSpec {
 export function createTableSql(spec: TableSpec): string {
   const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
   const columns = spec.columns.map((column) => `  "${column.name}" ${column.type}`);
-  if (spec.primaryKey)
+  // Fact tables are unique on their key by construction (and tested); an enforced key would cost an index
+  // over millions of rows at generation and on every live insert.
+  if (spec.primaryKey && spec.group !== 'fact') {
     columns.push(`  PRIMARY KEY (${spec.primaryKey.map((name) => `"${name}"`).join(', ')})`);
+  }
   return [
     `CREATE TABLE "${spec.name}" (\n${columns.join(',\n')}\n);`,
     `COMMENT ON TABLE "${spec.name}" IS ${quote(`${spec.title}：${spec.description}`)};`,

@@ -116,6 +116,23 @@ describe('referential integrity', () => {
     expect(await value(db, `SELECT count(${column}) FROM ${child}`)).toBeGreaterThan(0);
   });
 
+  it.each(
+    tableSpecs.filter((spec) => spec.primaryKey).map((spec) => [spec.name, spec.primaryKey!.join(', ')]),
+  )('%s is unique on (%s)', async (table, key) => {
+    expect(
+      await value(db, `SELECT count(*) FROM (SELECT ${key} FROM ${table} GROUP BY ALL HAVING count(*) > 1)`),
+    ).toBe(0);
+    expect(
+      await value(
+        db,
+        `SELECT count(*) FROM ${table} WHERE ${key
+          .split(', ')
+          .map((c) => `${c} IS NULL`)
+          .join(' OR ')}`,
+      ),
+    ).toBe(0);
+  });
+
   it('refers people by the right kind of id (students by student number, staff by staff number)', async () => {
     for (const [table, id, kind] of [
       ['library_loans', 'reader_id', 'reader_type'],

@@ -36,7 +36,7 @@ export async function preparePeopleSlots(connection: DuckDBConnection): Promise<
 }
 
 /** Data traffic per client per 5 minutes (MB), by building kind: dormitories stream, classrooms browse. */
-const megabytesPerClient = `CASE profile WHEN '学生宿舍' THEN 45 WHEN '图书馆' THEN 18 WHEN '实验楼' THEN 14 WHEN '行政楼' THEN 12
+const megabytesPerClient = `CASE b.building_kind WHEN '学生宿舍' THEN 45 WHEN '图书馆' THEN 18 WHEN '实验楼' THEN 14 WHEN '行政楼' THEN 12
   WHEN '教学楼' THEN 10 WHEN '食堂' THEN 6 WHEN '体育馆' THEN 5 ELSE 10 END`;
 
 /** The level of profile `profile` at `at` (a timestamp column), linearly interpolated between hours. */
@@ -50,30 +50,31 @@ const interpolatedLevel = `(${activityLevelSql} * (1 - minute(instant) / 60) + $
 
 /** Inserts network samples for every AP at `slots` 5-minute instants from `from` (ISO timestamp). */
 export function networkSamplesSql(from: string, slots: number): string {
+  // Levels are computed per building kind and instant (a few thousand rows), then spread over the APs.
   return `
     INSERT INTO network_samples BY NAME
     WITH instants AS (SELECT TIMESTAMP '${from}' + to_minutes(5 * s) AS instant FROM range(${slots}) AS r(s)),
-    base AS (
-      SELECT ap.ap_id, ap.capacity, ap.ipv6_enabled, b.building_kind AS profile, i.instant, epoch_ms(i.instant) AS instant_key
-      FROM dim_access_point ap JOIN dim_building b USING (building_id) CROSS JOIN instants i
-    ),
-    levelled AS (
-      SELECT base.*, ${interpolatedLevel} AS level
-      FROM base ${levelAt('base.instant', 'base.profile')}
+    levels AS (
+      SELECT p.profile, i.instant, epoch_ms(i.instant) AS instant_key, ${interpolatedLevel} AS level,
+        0.38 + 0.12 * date_diff('day', DATE '2022-01-01', i.instant::DATE) / 1460 AS ipv6_trend
+      FROM instants i CROSS JOIN (SELECT DISTINCT building_kind AS profile FROM dim_building) p
+      ${levelAt('i.instant', 'p.profile')}
     ),
     sampled AS (
-      SELECT *,
-        least(capacity, stochastic_round(capacity * level * (0.8 + 0.4 * rnd3('net.clients', ap_id, instant_key)),
-          rnd3('net.round', ap_id, instant_key)))::INTEGER AS clients,
-        CASE WHEN ipv6_enabled THEN clamp(0.38 + 0.12 * date_diff('day', DATE '2022-01-01', instant::DATE) / 1460
-          + 0.05 * gauss('net.ipv6', ap_id || instant_key), 0.02, 0.9) ELSE 0 END AS share
-      FROM levelled
+      SELECT ap.ap_id, l.instant,
+        least(ap.capacity, stochastic_round(ap.capacity * l.level * (0.8 + 0.4 * rnd3('net.clients', ap.ap_key, l.instant_key)),
+          rnd3('net.round', ap.ap_key, l.instant_key)))::INTEGER AS clients,
+        CASE WHEN ap.ipv6_enabled THEN clamp(l.ipv6_trend + 0.1 * (rnd3('net.ipv6', ap.ap_key, l.instant_key) - 0.5), 0.02, 0.9)
+             ELSE 0 END AS share,
+        ${megabytesPerClient} * 1000000 * (0.5 + rnd3('net.bytes', ap.ap_key, l.instant_key)) AS bytes_per_client,
+        0.06 + 0.12 * rnd3('net.upload', ap.ap_key, l.instant_key) AS upload_ratio
+      FROM (SELECT *, hash(ap_id) AS ap_key FROM dim_access_point) ap
+      JOIN dim_building b USING (building_id) JOIN levels l ON l.profile = b.building_kind
     )
     SELECT ap_id, instant AS sample_time, clients,
       round(clients * CASE WHEN share > 0 THEN least(1, share + 0.12) ELSE 0 END)::INTEGER AS ipv6_clients,
-      (clients * ${megabytesPerClient} * 1000000 * (0.5 + rnd3('net.bytes', ap_id, instant_key)))::BIGINT AS bytes_in,
-      (clients * ${megabytesPerClient} * 1000000 * (0.5 + rnd3('net.bytes', ap_id, instant_key))
-        * (0.06 + 0.12 * rnd3('net.upload', ap_id, instant_key)))::BIGINT AS bytes_out,
+      (clients * bytes_per_client)::BIGINT AS bytes_in,
+      (clients * bytes_per_client * upload_ratio)::BIGINT AS bytes_out,
       CASE WHEN clients = 0 THEN 0 ELSE share END::DECIMAL(4,3) AS ipv6_share
     FROM sampled
     ORDER BY sample_time, ap_id`;
@@ -103,11 +104,11 @@ export function gateEntriesSql(from: string, buckets: number, bucketMinutes: num
     ),
     passages AS (
       SELECT c.gate_id, c.profile, c.building_id, c.instant, k,
-        c.instant + to_microseconds(floor(rnd3('gate.time', c.gate_id || k, c.instant_key) * ${bucketMinutes} * 60000000)::BIGINT) AS entry_time,
-        rnd3('gate.who', c.gate_id || k, c.instant_key) AS who,
-        rnd3('gate.person', c.gate_id || k, c.instant_key) AS person_draw,
-        rnd3('gate.direction', c.gate_id || k, c.instant_key) AS direction_draw,
-        rnd3('gate.method', c.gate_id || k, c.instant_key) AS method_draw
+        c.instant + to_microseconds(floor(rnd3('gate.time', c.gate_id, c.instant_key * 100000 + k) * ${bucketMinutes} * 60000000)::BIGINT) AS entry_time,
+        rnd3('gate.who', c.gate_id, c.instant_key * 100000 + k) AS who,
+        rnd3('gate.person', c.gate_id, c.instant_key * 100000 + k) AS person_draw,
+        rnd3('gate.direction', c.gate_id, c.instant_key * 100000 + k) AS direction_draw,
+        rnd3('gate.method', c.gate_id, c.instant_key * 100000 + k) AS method_draw
       FROM counted c, range(c.n) AS r(k)
     ),
     identified AS (

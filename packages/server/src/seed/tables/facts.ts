@@ -45,12 +45,12 @@ const libraryLoans: SeedStep = {
       candidates AS (
         SELECT l.*, attempt, s.student_id AS reader_id
         FROM loans l CROSS JOIN range(3) AS t(attempt) CROSS JOIN slot_counts sc
-        JOIN student_slots s ON s.idx = floor(rnd3('loan.student', l.k || '/' || attempt, l.day_key) * sc.students)::BIGINT
+        JOIN student_slots s ON s.idx = floor(rnd3('loan.student', l.k * 4 + attempt, l.day_key) * sc.students)::BIGINT
         WHERE l.by_student AND l.date >= s.in_from AND l.date < s.in_to
         UNION ALL
         SELECT l.*, attempt, st.staff_id
         FROM loans l CROSS JOIN range(3) AS t(attempt) CROSS JOIN slot_counts sc
-        JOIN staff_slots st ON st.idx = floor(rnd3('loan.staff', l.k || '/' || attempt, l.day_key) * sc.staff)::BIGINT
+        JOIN staff_slots st ON st.idx = floor(rnd3('loan.staff', l.k * 4 + attempt, l.day_key) * sc.staff)::BIGINT
         WHERE NOT l.by_student AND year(l.date) >= st.hire_year
       ),
       chosen AS (
@@ -124,7 +124,7 @@ const seatReservations: SeedStep = {
       candidates AS (
         SELECT r.*, attempt, s.student_id
         FROM drawn r CROSS JOIN range(3) AS t(attempt) CROSS JOIN slot_counts sc
-        JOIN student_slots s ON s.idx = floor(rnd3('seat.student', r.k || '/' || attempt, r.day_key) * sc.students)::BIGINT
+        JOIN student_slots s ON s.idx = floor(rnd3('seat.student', r.k * 4 + attempt, r.day_key) * sc.students)::BIGINT
         WHERE r.date >= s.in_from AND r.date < s.in_to
         QUALIFY row_number() OVER (PARTITION BY r.day_key, r.k ORDER BY attempt) = 1
       )
@@ -214,7 +214,7 @@ const reimbursementClaims: SeedStep = {
       ),
       shaped AS (
         SELECT r.*, coalesce(ds.staff_id, '100001') AS staff_id,
-          clamp(round(c.median * exp(c.spread * gauss('claim.amount', r.k || '/' || r.day_key)), 2), 10, 800000) AS amount,
+          clamp(round(c.median * exp(c.spread * gauss('claim.amount', r.day_key * 100000 + r.k)), 2), 10, 800000) AS amount,
           r.submitted_at >= TIMESTAMP '2022-09-01' AND rnd3('claim.channel', r.k, r.day_key)
             < 0.6 + 0.32 * clamp(date_diff('day', DATE '2022-09-01', r.date) / 900, 0, 1) AS smart,
           rnd3('claim.outcome', r.k, r.day_key) AS outcome_draw
