@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../http/log.js';
 import { startServer, type RunningServer } from '../http/server.js';
 import { mintToken } from '../security/auth.js';
+import { simulatorHooks } from '../commands/serve.js';
 import { generateWarehouseFile } from '../seed/generate.js';
 import { tableSpecs } from '../seed/schema.js';
 import { loadCatalogFile } from './load.js';
@@ -19,7 +20,14 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cc-seeded-'));
   const db = join(dir, 'warehouse.duckdb');
   await generateWarehouseFile({ out: db, scale: 0.03 });
-  server = await startServer({ db, port: 0, logger: silentLogger, dev: true, cacheTtlMs: 0 });
+  server = await startServer({
+    db,
+    port: 0,
+    logger: silentLogger,
+    dev: true,
+    cacheTtlMs: 0,
+    live: simulatorHooks(300),
+  });
   admin = await mintToken(server.devSecret!, { role: 'admin', sub: 'T0001' });
 });
 
@@ -106,5 +114,33 @@ describe('the seeded campus catalog', () => {
       "SELECT count(DISTINCT student_id) FROM students WHERE status = '在读'",
     );
     expect(body.data).toEqual([[Number(direct.columns[0]![0])]]);
+  });
+
+  it('pushes a new result to a subscriber when the live simulator writes', async () => {
+    const created = await fetch(`${server.url}/v1/subscriptions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      // Every tick adds a 5-minute sample per access point, whatever the simulated hour.
+      body: JSON.stringify({ v: 1, from: 'network', measures: ['network.samples'] }),
+    });
+    const { events } = await created.json();
+    const controller = new AbortController();
+    const response = await fetch(`${server.url}${events}`, {
+      signal: controller.signal,
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const counts: number[] = [];
+    let buffer = '';
+    while (counts.length < 2) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      for (const match of buffer.matchAll(/^data: (.*)$/gm)) counts.push(JSON.parse(match[1]!).data[0][0]);
+      buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
+    }
+    controller.abort();
+    expect(counts).toHaveLength(2);
+    expect(counts[1]).toBeGreaterThan(counts[0]!);
   });
 });

@@ -54,17 +54,17 @@ function integer(name: string, text: string | undefined, min: number): number | 
 }
 
 /** Live simulator hooks: the simulator writes through its own connection to the server's database. */
-export const simulatorHooks: LiveHooks = {
+export const simulatorHooks = (intervalMs = 5_000): LiveHooks => ({
   async start(engine, changed) {
     const connection = await engine.instance.connect();
-    const simulator = new LiveSimulator(connection, { onTick: () => changed() });
+    const simulator = new LiveSimulator(connection, { intervalMs, onTick: () => changed() });
     await simulator.start();
     return async () => {
       await simulator.stop();
       connection.closeSync();
     };
   },
-};
+});
 
 export const serveCommand: Command = {
   summary: 'serve the /v1 query API over a warehouse',
@@ -121,7 +121,7 @@ export const serveCommand: Command = {
         .split(',')
         .map((o) => o.trim())
         .filter(Boolean);
-    if (values.live) options.live = simulatorHooks;
+    if (values.live) options.live = simulatorHooks();
     const auth: NonNullable<ServerOptions['auth']> = {};
     if (process.env.CC_JWT_SECRET) auth.hs256Secret = process.env.CC_JWT_SECRET;
     if (values['jwks-url']) auth.jwksUrl = values['jwks-url'];

@@ -14,6 +14,7 @@ import { resolveQuery } from '../planner/resolve.js';
 import type { ResolvedQuery } from '../planner/resolved.js';
 import { rightsKey, type Principal } from '../security/principal.js';
 import type { ResultCache } from './cache.js';
+import type { FreshnessTracker } from './freshness.js';
 
 /** One column of a response. */
 export interface ResultColumn {
@@ -59,6 +60,7 @@ export interface QueryContext {
   cache: ResultCache<QueryResult>;
   maxRows: number;
   timeoutMs: number;
+  freshness: FreshnessTracker;
   /** Bumped when the data changes, so cached results of older data are never served. */
   dataVersion(): string;
   now(): Date;
@@ -140,8 +142,13 @@ export async function runQuery(
   const { value, cached } = await context.cache.get(key, async () => {
     const execution = context.engine.execute(plan.sql, plan.values, context.timeoutMs);
     options.onStart?.(execution.cancel);
-    const raw = await execution.result;
-    return shapeResult(resolved, plan, raw, context.catalog.timeZone);
+    const [raw, freshness] = await Promise.all([
+      execution.result,
+      context.freshness.of(resolved.view, context.dataVersion()).catch(() => undefined),
+    ]);
+    const result = shapeResult(resolved, plan, raw, context.catalog.timeZone);
+    if (freshness) result.freshness = freshness;
+    return result;
   });
   return { result: value, info: { sql: plan.sql, cached, rows: value.rowCount, view: resolved.view.name } };
 }

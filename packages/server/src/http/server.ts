@@ -21,6 +21,7 @@ import { publicCatalog, type PublicCatalog } from '../catalog/public.js';
 import type { ServerCatalog } from '../catalog/types.js';
 import { DuckDBEngine, EngineError } from '../engine/duckdb-engine.js';
 import { ResultCache } from '../execution/cache.js';
+import { FreshnessTracker } from '../execution/freshness.js';
 import { runQuery, type QueryContext, type QueryResult } from '../execution/run-query.js';
 import { QueryRejected } from '../planner/diagnostics.js';
 import { duckdbDialect } from '../planner/duckdb.js';
@@ -175,6 +176,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     cache,
     maxRows: limits.maxRows,
     timeoutMs: limits.statementTimeoutMs,
+    freshness: new FreshnessTracker(engine, duckdbDialect),
     dataVersion: () => watcher.version,
     now: options.now ?? (() => new Date()),
   };

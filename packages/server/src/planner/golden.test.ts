@@ -418,6 +418,10 @@ describe('golden queries', () => {
     });
     expect(body.timeZone).toBe('Asia/Shanghai');
     expect(body.params).toEqual({ applied: [], dropped: ['c'] });
+    const [[latest]] = (await direct("SELECT strftime(max(loan_time), '%Y-%m-%dT%H:%M:%S') FROM loans")) as [
+      [string],
+    ];
+    expect(body.freshness).toEqual({ asOf: latest, refreshMinutes: 1 });
   });
 });
 

@@ -77,6 +77,7 @@ views:
     table: loans
     public: true
     defaultTimeDimension: ts
+    freshness: { column: loan_time, refreshMinutes: 1 }
     measures:
       - { name: loans, title: { zh-CN: 借阅量, en: Loans }, aggregation: count, unit: 册次, public: true }
       - { name: readers, title: { zh-CN: 读者数, en: Readers }, aggregation: countDistinct, sql: reader_id }
