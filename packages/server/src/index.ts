@@ -45,3 +45,14 @@ export {
   type Limits,
   type LiveHooks,
 } from './http/server';
+export { simulatorHooks } from './commands/serve.js';
+export { DuckDBEngine, EngineError, type EngineOptions, type EngineResult } from './engine/duckdb-engine.js';
+export { loadCatalogFile, parseCatalog, CatalogError, type CatalogIssue } from './catalog/load.js';
+export { publicCatalog } from './catalog/public.js';
+export type * from './catalog/types.js';
+export { mintToken, type AuthOptions } from './security/auth.js';
+export type { Principal } from './security/principal.js';
+export type { QueryResult, ResultColumn } from './execution/run-query.js';
+export type { Dialect } from './planner/dialect.js';
+export { duckdbDialect } from './planner/duckdb.js';
+export type { Logger } from './http/log.js';
