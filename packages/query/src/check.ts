@@ -60,6 +60,7 @@ export function checkQuery(ir: QueryIR, catalog: Catalog, report: Report, base =
 class Checker {
   private readonly params = new Map<string, ParamUse>();
   private readonly columns = new Map<string, 'measure' | 'dimension'>();
+  private filterNodes = 0;
   private view!: View;
 
   constructor(
@@ -89,6 +90,9 @@ class Checker {
     });
     ir.dimensions?.forEach((ref, i) => this.checkDimension(ref, `/dimensions/${i}`));
     if (!ir.measures?.length && !ir.dimensions?.length) this.issue('empty-query', '', {});
+    if ((ir.measures?.length ?? 0) + (ir.dimensions?.length ?? 0) > IR_LIMITS.maxColumns) {
+      this.issue('ir-too-large', '', { what: 'columns', max: IR_LIMITS.maxColumns });
+    }
     if (ir.filters) this.checkFilter(ir.filters, '/filters', 'dimension', 1);
     if (ir.having) this.checkFilter(ir.having, '/having', 'measure', 1);
     ir.segments?.forEach((name, i) => this.member(name, 'segment', `/segments/${i}`));
@@ -230,7 +234,18 @@ class Checker {
     }
   }
 
+  /**
+   * Walks a filter tree. Text can nest deeper than the IR allows, so the limits the server enforces are
+   * checked here too (IR from `validateIR` has already passed them).
+   */
   private checkFilter(filter: Filter, path: string, kind: 'dimension' | 'measure', depth: number): void {
+    if (depth > IR_LIMITS.maxFilterDepth) {
+      this.issue('ir-too-large', path, { what: 'depth', max: IR_LIMITS.maxFilterDepth });
+      return;
+    }
+    if (++this.filterNodes === IR_LIMITS.maxFilterNodes + 1) {
+      this.issue('ir-too-large', path, { what: 'nodes', max: IR_LIMITS.maxFilterNodes });
+    }
     if ('and' in filter)
       filter.and.forEach((child, i) => this.checkFilter(child, `${path}/and/${i}`, kind, depth + 1));
     else if ('or' in filter)
@@ -262,6 +277,10 @@ class Checker {
       return;
     }
     const [min, max] = OPERATOR_ARITY[operator] ?? [1, 1];
+    if (values.length > IR_LIMITS.maxFilterValues) {
+      this.issue('ir-too-large', `${path}/values`, { what: 'values', max: IR_LIMITS.maxFilterValues });
+      return;
+    }
     const listParam = values.length === 1 && isParamRef(values[0]) && max > 1;
     if ((values.length < min || values.length > max) && !(listParam && min <= 1)) {
       this.issue('wrong-arity', `${path}/values`, {

@@ -83,6 +83,27 @@ describe('compile: where', () => {
   });
 });
 
+describe('compile: limits the server enforces', () => {
+  test('conditions nested deeper than the IR allows are reported where they are', () => {
+    const { diagnostics } = compile(
+      `from students | measure headcount | where ${'not '.repeat(20)}grade = 1`,
+      catalog,
+      {
+        locale: 'en',
+      },
+    );
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['ir-too-large', 'Too large: more than 16 levels of nesting.'],
+    ]);
+    expect(diagnostics[0]?.span?.col).toBeGreaterThan(40);
+  });
+
+  test('an in list longer than the IR allows is too large', () => {
+    const values = Array.from({ length: 1001 }, (_, i) => `'${i}'`).join(', ');
+    expect(codes(`from students | measure headcount | where major in (${values})`)).toEqual(['ir-too-large']);
+  });
+});
+
 describe('compile: ranges', () => {
   test('during without a time dimension in by uses the view default', () => {
     expect(ir('from staff | measure headcount | during last year').timeRange).toEqual({

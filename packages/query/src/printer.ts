@@ -81,8 +81,18 @@ function printPredicate(node: PredicateNode, context: number): string {
   let text: string;
   switch (node.kind) {
     case 'Logical': {
+      // A left-deep chain (`a and b and c`) is printed with a loop, not recursion, however long it is.
       const own = strength(node);
-      text = `${printPredicate(node.left, own)} ${node.operator} ${printPredicate(node.right, own + 1)}`;
+      const rights: PredicateNode[] = [];
+      let left: PredicateNode = node;
+      while (left.kind === 'Logical' && left.operator === node.operator) {
+        rights.push(left.right);
+        left = left.left;
+      }
+      text = printPredicate(left, own);
+      for (let i = rights.length - 1; i >= 0; i--) {
+        text += ` ${node.operator} ${printPredicate(rights[i] as PredicateNode, own + 1)}`;
+      }
       break;
     }
     case 'Not':

@@ -297,6 +297,16 @@ describe('linear work', () => {
     },
   );
 
+  test('a 1 MB chain of conditions compiles, prints and reparses without exhausting the call stack', () => {
+    const text = `from students | measure headcount | where ${'grade = 1 and '.repeat(80_000)}grade = 2`;
+    expect(text.length).toBeGreaterThan(1_000_000);
+    const { ast, diagnostics } = parse(text);
+    expect(diagnostics).toEqual([]);
+    expect(parse(print(ast)).diagnostics).toEqual([]);
+    const compiled = compile(text, catalog);
+    expect(compiled.diagnostics.map((d) => d.code)).toEqual(['ir-too-large']);
+  });
+
   test('steps grow linearly: doubling the input at most doubles the work (within 10 %)', () => {
     const unitText = "college = '工学院' and (grade > 2020 or not major is null) and ";
     const stepsFor = (copies: number): number =>

@@ -356,20 +356,18 @@ class Resolver {
     const found = resolveMemberName(this.view, (parts[0] as NameNode).value);
     if (found) {
       const qualified = `${this.view.name}.${found.member.name}`;
-      if (found.kind !== 'dimension')
-        return parts.length === 1 ? qualified : `${qualified}.${textOf({ ...path, parts: parts.slice(1) })}`;
       const rest = parts.slice(1).map((n) => n.value);
-      const match = this.dimensions.find((d) => {
-        if (d.member !== qualified) return false;
-        const written = [d.attribute, d.granularity].filter((p) => p !== undefined);
-        return rest.length === written.length
-          ? rest.every((p, i) => p === written[i])
-          : rest.length === written.length - 1 &&
-              d.granularity !== undefined &&
-              rest.every((p, i) => p === written[i]);
-      });
-      if (match) return dimensionKey(match);
-      return [qualified, ...rest].join('.');
+      if (found.kind !== 'dimension') return [qualified, ...rest].join('.');
+      const written = rest.join('.');
+      const suffix = (attribute?: string, granularity?: string): string =>
+        [attribute, granularity].filter((part) => part !== undefined).join('.');
+      const match = this.dimensions.find(
+        (d) =>
+          d.member === qualified &&
+          (written === suffix(d.attribute, d.granularity) ||
+            (d.granularity !== undefined && written === suffix(d.attribute))),
+      );
+      return match ? dimensionKey(match) : [qualified, ...rest].join('.');
     }
     return `${this.view.name}.${text}`;
   }
@@ -378,14 +376,16 @@ class Resolver {
   private predicate(node: PredicateNode): Filter {
     switch (node.kind) {
       case 'Logical': {
+        // `a and b and c` parses left-deep; gather the chain with a stack, not recursion, so a very long chain
+        // cannot overflow the call stack.
         const children: Filter[] = [];
-        const flatten = (child: PredicateNode): void => {
-          if (child.kind === 'Logical' && child.operator === node.operator) {
-            flatten(child.left);
-            flatten(child.right);
-          } else children.push(this.predicate(child));
-        };
-        flatten(node);
+        const pending: PredicateNode[] = [node];
+        while (pending.length > 0) {
+          const child = pending.pop() as PredicateNode;
+          if (child.kind === 'Logical' && child.operator === node.operator)
+            pending.push(child.right, child.left);
+          else children.push(this.predicate(child));
+        }
         return node.operator === 'and' ? { and: children } : { or: children };
       }
       case 'Not':
