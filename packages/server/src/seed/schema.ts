@@ -458,7 +458,7 @@ export const tableSpecs: readonly TableSpec[] = [
     'seat_reservations',
     'fact',
     '座位预约',
-    'Library seat reservations over the last year.',
+    'Library seat reservations over the last year, and those already booked for the next day (待使用).',
     [
       c('reservation_id', 'BIGINT', '预约流水号', 'Sequence.'),
       c('student_id', 'VARCHAR', '学号', 'Student.'),

@@ -111,7 +111,7 @@ const seatReservations: SeedStep = {
             * CASE WHEN d.month IN (11, 12) THEN 1.15 ELSE 1 END,
             rnd('seat.count', d.date)) AS n
         FROM dim_date d
-        WHERE d.date BETWEEN ${dateLiteral(params.yearStart)} AND ${dateLiteral(params.asOf)}
+        WHERE d.date BETWEEN ${dateLiteral(params.yearStart)} AND ${dateLiteral(params.liveStart)}
       ),
       drawn AS (
         SELECT d.date, d.day_key, k,
@@ -128,8 +128,9 @@ const seatReservations: SeedStep = {
         WHERE r.date >= s.in_from AND r.date < s.in_to
         QUALIFY row_number() OVER (PARTITION BY r.day_key, r.k ORDER BY attempt) = 1
       )
+      , shaped AS (
       SELECT
-        row_number() OVER (ORDER BY c.date, c.start_hour, c.k) AS reservation_id,
+        c.date, c.start_hour, c.k,
         c.student_id, c.room_name,
         chr(65 + floor(rnd3('seat.row', c.k, c.day_key) * 8)::INTEGER) || '-'
           || lpad((1 + floor(rnd3('seat.no', c.k, c.day_key) * rooms.seats / 8))::INTEGER::VARCHAR, 3, '0') AS seat_no,
@@ -138,8 +139,14 @@ const seatReservations: SeedStep = {
         c.date + to_hours(least(c.start_hour + c.hours, 22)) AS end_time,
         c.date + to_hours(c.start_hour) - to_minutes((10 + floor(pow(rnd3('seat.lead', c.k, c.day_key), 2) * 2870))::INTEGER) AS booked_at,
         CASE WHEN rnd3('seat.channel', c.k, c.day_key) < 0.78 THEN '移动端' ELSE 'PC端' END AS channel,
-        CASE WHEN c.status_draw < 0.82 THEN '已签到' WHEN c.status_draw < 0.9 THEN '违约' ELSE '已取消' END AS status
+        CASE WHEN c.date > ${dateLiteral(params.asOf)} THEN '待使用'
+             WHEN c.status_draw < 0.82 THEN '已签到' WHEN c.status_draw < 0.9 THEN '违约' ELSE '已取消' END AS status
       FROM candidates c JOIN rooms USING (room_name)
+      )
+      -- The day after the as-of date holds only the bookings already made: they are still 待使用 (upcoming).
+      SELECT row_number() OVER (ORDER BY date, start_hour, k) AS reservation_id, * EXCLUDE (date, start_hour, k)
+      FROM shaped
+      WHERE reserve_date <= ${dateLiteral(params.asOf)} OR booked_at < ${timestampLiteral(params.liveStart)}
       ORDER BY reservation_id
     `);
   },
