@@ -5,7 +5,8 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -132,7 +133,19 @@ const DEFAULT_LIMITS: Limits = {
   asyncAfterMs: 10_000,
 };
 
-const DEFAULT_CATALOG = new URL('../../catalog/catalog.yaml', import.meta.url);
+/** The seeded campus catalog shipped in the package (found from the sources and from the built dist/ files). */
+function defaultCatalogPath(): string {
+  const candidates = [
+    '../../catalog/catalog.yaml',
+    '../catalog/catalog.yaml',
+    '../../../catalog/catalog.yaml',
+  ];
+  for (const candidate of candidates) {
+    const path = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  throw new Error('The default catalog.yaml was not found beside the server package; pass --catalog <file>.');
+}
 
 interface Job {
   id: string;
@@ -153,7 +166,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const catalog =
     typeof options.catalog === 'object'
       ? options.catalog
-      : loadCatalogFile(options.catalog ?? DEFAULT_CATALOG.pathname);
+      : loadCatalogFile(options.catalog ?? defaultCatalogPath());
   const engine = await DuckDBEngine.open({
     path: options.db,
     concurrency: limits.concurrency,
