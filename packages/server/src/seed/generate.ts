@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolveSeedOptions, SEED_FORMAT_VERSION, type SeedOptions, type SeedParameters } from './options';
 import { createTableSql, tableSpecs } from './schema';
 import { prepareSession } from './session';
@@ -54,6 +54,16 @@ export async function seedWarehouse(
     params,
     run: (sql) => connection.run(sql).then(() => undefined),
   };
+  const existing = await connection.runAndReadAll(
+    `SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = current_schema()
+       AND NOT temporary AND table_name IN (${tableSpecs.map((spec) => `'${spec.name}'`).join(', ')}) ORDER BY table_name`,
+  );
+  const clashes = existing.getRows().map(([name]) => String(name));
+  if (clashes.length > 0) {
+    throw new Error(
+      `The database already has warehouse tables (${clashes.join(', ')}); seed into an empty database or a new file.`,
+    );
+  }
   for (const spec of tableSpecs) await connection.run(createTableSql(spec));
 
   const tables: { table: string; rows: number; milliseconds: number }[] = [];
@@ -98,29 +108,43 @@ export interface GenerateFileOptions extends SeedOptions {
   readonly onProgress?: (progress: SeedProgress) => void;
 }
 
-/** Generates the warehouse into a new DuckDB file and checkpoints it. */
+/**
+ * Generates the warehouse into a new DuckDB file. The file is written under a temporary name and renamed
+ * when complete, so a failed or interrupted run never leaves a half-written warehouse at `out`.
+ */
 export async function generateWarehouseFile(options: GenerateFileOptions): Promise<SeedResult> {
   resolveSeedOptions(options);
-  if (existsSync(options.out)) {
-    if (!options.overwrite) {
-      throw new Error(
-        `${options.out} already exists; delete it, choose another --out, or pass --force to replace it.`,
-      );
-    }
-    rmSync(options.out);
-    rmSync(`${options.out}.wal`, { force: true });
+  if (existsSync(options.out) && !options.overwrite) {
+    throw new Error(
+      `${options.out} already exists; delete it, choose another --out, or pass --force to replace it.`,
+    );
   }
+  const partial = `${options.out}.partial`;
+  const removePartial = () => {
+    rmSync(partial, { force: true });
+    rmSync(`${partial}.wal`, { force: true });
+  };
+  removePartial();
   const instance = await DuckDBInstance.create(
-    options.out,
+    partial,
     options.threads ? { threads: String(options.threads) } : {},
   );
-  const connection = await instance.connect();
+  let result: SeedResult;
   try {
-    const result = await seedWarehouse(connection, options, options.onProgress);
-    await connection.run('CHECKPOINT');
-    return result;
-  } finally {
-    connection.closeSync();
+    const connection = await instance.connect();
+    try {
+      result = await seedWarehouse(connection, options, options.onProgress);
+      await connection.run('CHECKPOINT');
+    } finally {
+      connection.closeSync();
+    }
+  } catch (error) {
     instance.closeSync();
+    removePartial();
+    throw error;
   }
+  instance.closeSync();
+  rmSync(`${options.out}.wal`, { force: true });
+  renameSync(partial, options.out);
+  return result;
 }

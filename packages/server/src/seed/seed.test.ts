@@ -342,3 +342,11 @@ describe('the as-of date', () => {
     ]);
   });
 });
+
+describe('seeding', () => {
+  it('refuses a database that already has warehouse tables', async () => {
+    await expect(seedWarehouse(db, { scale: SCALE })).rejects.toThrow(
+      /already has warehouse tables \(admissions, course_sections, .*\); seed into an empty database or a new file/,
+    );
+  });
+});
