@@ -20,7 +20,7 @@ import {
   yesterday,
   type QueryBuilder,
 } from './builder.js';
-import { catalog, examplesDir } from './test-fixtures.js';
+import { catalog, examplesDir } from '../test/fixtures.js';
 
 /** The builder twin of every valid golden example (`examples/valid/<name>.query`). */
 const twins: Record<string, QueryBuilder> = {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { compile } from './compile.js';
-import { catalog } from './test-fixtures.js';
+import { catalog } from '../test/fixtures.js';
 
 const ir = (text: string) => {
   const result = compile(text, catalog, { locale: 'en' });

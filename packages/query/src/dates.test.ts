@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { AcademicCalendar } from './catalog.js';
 import { isIsoDate, isIsoDateTime, resolveDateRange } from './dates.js';
-import { catalog } from './test-fixtures.js';
+import { catalog } from '../test/fixtures.js';
 
 const SHANGHAI = 'Asia/Shanghai';
 const calendar = catalog.calendar as AcademicCalendar;

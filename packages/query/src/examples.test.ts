@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { compile } from './compile.js';
 import { validateIR } from './validate.js';
-import { catalog, examplesDir } from './test-fixtures.js';
+import { catalog, examplesDir } from '../test/fixtures.js';
 
 const update = process.env.UPDATE_GOLDEN === '1';
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { compile } from './compile.js';
 import { hint, message, type MessageKey } from './messages.js';
 import { DIAGNOSTIC_CODES } from './problem.js';
-import { catalog } from './test-fixtures.js';
+import { catalog } from '../test/fixtures.js';
 
 describe('the message catalogue', () => {
   test.each(DIAGNOSTIC_CODES)(

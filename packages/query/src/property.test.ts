@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compile, parse } from './compile.js';
 import { print } from './printer.js';
-import { catalog, examplesDir } from './test-fixtures.js';
+import { catalog, examplesDir } from '../test/fixtures.js';
 import { validateIR } from './validate.js';
 
 const RUNS = 10_000;

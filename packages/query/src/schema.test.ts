@@ -3,7 +3,7 @@ import Ajv from 'ajv';
 import { describe, expect, test } from 'vitest';
 import { generateSchema, SCHEMAS } from '../scripts/schema.js';
 import { compile } from './compile.js';
-import { catalog, examplesDir } from './test-fixtures.js';
+import { catalog, examplesDir } from '../test/fixtures.js';
 
 const schemaDir = new URL('../schema/', import.meta.url);
 const readSchema = (file: string): Record<string, unknown> =>

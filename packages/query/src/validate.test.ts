@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { IR_LIMITS } from './ir.js';
-import { catalog } from './test-fixtures.js';
+import { catalog } from '../test/fixtures.js';
 import { validateBatch, validateIR } from './validate.js';
 
 const codes = (input: unknown): [string, string | undefined][] =>

@@ -1,7 +1,7 @@
-/** Shared test fixtures: the seeded campus catalog and the examples folder. Not part of the package API. */
+/** Shared test fixtures: the seeded campus catalog and the examples folder (kept out of src/, so out of the build). */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Catalog } from './catalog.js';
+import type { Catalog } from '../src/catalog.js';
 
 /** `packages/query/examples`. */
 export const examplesDir = fileURLToPath(new URL('../examples', import.meta.url));
