@@ -87,7 +87,7 @@ describe('diagnostics use the catalogue in the requested locale', () => {
       code: 'unknown-member',
       message: message('unknown-member', { name: 'xueyuan', kind: 'dimension', view: 'students' }, 'en'),
       suggestions: ['college'],
-      hint: "Did you mean 'college（学院）'?",
+      hint: "Did you mean 'college (学院)'?",
     });
   });
 

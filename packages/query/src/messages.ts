@@ -305,8 +305,13 @@ export function toDiagnostic(issue: Issue, locale: Locale, source?: Source): Dia
   const suggestions = issue.suggestions;
   if (suggestions?.length) {
     diagnostic.suggestions = [...suggestions];
+    // Labels read `college（学院）`; English text gets ASCII parentheses and quotes.
     const labels = (issue.labels ?? suggestions).map((label) =>
-      /^(['`]|-?\d)/.test(label) ? label : locale === 'en' ? `'${label}'` : `“${label}”`,
+      /^(['`]|-?\d)/.test(label)
+        ? label
+        : locale === 'en'
+          ? `'${label.replace('（', ' (').replace('）', ')')}'`
+          : `“${label}”`,
     );
     diagnostic.hint = hint(
       'did-you-mean',

@@ -96,7 +96,7 @@ describe('validateIR: meaning (the same check the compiler runs)', () => {
         message: "Unknown measure 'headcont' in view 'students'.",
         path: '/measures/0',
         suggestions: ['students.headcount'],
-        hint: "Did you mean 'students.headcount（人数）'?",
+        hint: "Did you mean 'students.headcount (人数)'?",
       },
     ]);
   });
