@@ -6,57 +6,16 @@
  * Run after changing the corrections below:
  *
  *   npx tsx packages/server/scripts/extract-regions.ts
+ *
+ * With `--geojson <dir>` it also writes the decoded boundaries as plain GeoJSON (china-provinces.geo.json,
+ * china-cities.geo.json, zhejiang.geo.json; properties `code` and `name`) for map widgets and benchmarks.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import * as prettier from 'prettier';
+import { decodeEchartsMap, decodeEchartsRings, type EchartsFeature, type EchartsMap } from './echarts-geo';
 import { fileURLToPath } from 'node:url';
-
-interface EchartsFeature {
-  id?: string;
-  properties: { name: string; cp?: [number, number] };
-  geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown; encodeOffsets?: unknown };
-}
-interface EchartsMap {
-  UTF8Encoding?: boolean;
-  UTF8Scale?: number;
-  features: EchartsFeature[];
-}
-type Ring = [number, number][];
-
-/** Decodes one ring of ECharts' compressed GeoJSON (zig-zag varint deltas stored as UTF-16 code units). */
-export function decodeEchartsRing(encoded: string, offset: [number, number], scale = 1024): Ring {
-  const ring: Ring = [];
-  let previousX = offset[0];
-  let previousY = offset[1];
-  for (let index = 0; index + 1 < encoded.length; index += 2) {
-    let x = encoded.charCodeAt(index) - 64;
-    let y = encoded.charCodeAt(index + 1) - 64;
-    x = (x >> 1) ^ -(x & 1);
-    y = (y >> 1) ^ -(y & 1);
-    x += previousX;
-    y += previousY;
-    previousX = x;
-    previousY = y;
-    ring.push([x / scale, y / scale]);
-  }
-  return ring;
-}
-
-/** All rings of a feature, decoded (polygons flattened: enough for centroids and bounding boxes). */
-export function decodeEchartsRings(feature: EchartsFeature, scale = 1024): Ring[] {
-  const { type, coordinates, encodeOffsets } = feature.geometry;
-  if (type === 'Polygon') {
-    const rings = coordinates as string[];
-    const offsets = encodeOffsets as [number, number][];
-    return rings.map((ring, index) => decodeEchartsRing(ring, offsets[index]!, scale));
-  }
-  const polygons = coordinates as string[][];
-  const offsets = encodeOffsets as [number, number][][];
-  return polygons.flatMap((rings, polygon) =>
-    rings.map((ring, index) => decodeEchartsRing(ring, offsets[polygon]![index]!, scale)),
-  );
-}
 
 /** Province-level full names (the ECharts file carries short names only). */
 const provinceFullNames: Record<string, string> = {
@@ -147,7 +106,7 @@ function centroid(feature: EchartsFeature, scale?: number): [number, number] {
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
-function main(): void {
+async function main(): Promise<void> {
   const require = createRequire(import.meta.url);
   const mapDirectory = join(dirname(require.resolve('echarts-v4-maps/package.json')), 'map', 'json');
   const read = (file: string) => JSON.parse(readFileSync(join(mapDirectory, file), 'utf8')) as EchartsMap;
@@ -238,10 +197,27 @@ import type { CityRecord, ProvinceRecord } from './region-types';
   const body =
     `\n/** The 34 province-level divisions. */\nexport const provinces: readonly ProvinceRecord[] = ${JSON.stringify(provinces, null, 1)};\n` +
     `\n/** Prefecture-level divisions, municipalities as one city each, and province-administered county-level divisions. */\nexport const cities: readonly CityRecord[] = ${JSON.stringify(cities, null, 1)};\n`;
-  writeFileSync(output, header + body);
+  const prettierOptions = { ...(await prettier.resolveConfig(output)), filepath: output };
+  writeFileSync(output, await prettier.format(header + body, prettierOptions));
+  const geojsonFlag = process.argv.indexOf('--geojson');
+  if (geojsonFlag >= 0) {
+    const directory = process.argv[geojsonFlag + 1];
+    if (!directory)
+      throw new Error('extract-regions: --geojson needs a directory, e.g. --geojson /tmp/maps.');
+    mkdirSync(directory, { recursive: true });
+    const outputs: [string, string][] = [
+      ['china.json', 'china-provinces.geo.json'],
+      ['china-cities.json', 'china-cities.geo.json'],
+      [join('province', 'zhejiang.json'), 'zhejiang.geo.json'],
+    ];
+    for (const [source, target] of outputs) {
+      writeFileSync(join(directory, target), JSON.stringify(decodeEchartsMap(read(source))));
+    }
+    console.log(`extract-regions: decoded GeoJSON → ${directory}`);
+  }
   console.log(
     `extract-regions: ${provinces.length} provinces, ${cities.length} cities (${prefectures} prefecture-level) → ${output}`,
   );
 }
 
-main();
+await main();
