@@ -65,8 +65,9 @@ export function compile(text: string, catalog: Catalog, options: CompileOptions 
   const { draft, locate } = resolveQuery(ast, catalog, issues);
 
   // 3. Check: the same rules the server applies to IR, positioned back onto the text.
-  // A query whose measures and dimensions all failed to resolve is not "empty": those errors say why.
-  const selects = ast.clauses.some((clause) => clause.kind === 'Measure' || clause.kind === 'By');
+  // After a syntax or name error, "selects nothing" is only an echo of it: the earlier error says why.
+  const selects =
+    issues.length > 0 || ast.clauses.some((clause) => clause.kind === 'Measure' || clause.kind === 'By');
   if (draft) {
     checkQuery(draft, catalog, (issue) => {
       if (issue.code === 'empty-query' && selects) return;

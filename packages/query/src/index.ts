@@ -16,6 +16,7 @@ export * from './problem.js';
 export type * from './ast.js';
 export { compile, parse, type CompileOptions, type CompileResult, type ParseResult } from './compile.js';
 export { print } from './printer.js';
+export { formatDiagnostic } from './format.js';
 export { message, hint, type MessageKey, type MessageArgs } from './messages.js';
 export { resolveDateRange, isIsoDate, isIsoDateTime, type ResolvedDateRange } from './dates.js';
 export { validateIR, validateBatch, type ValidateOptions, type ValidationResult } from './validate.js';
