@@ -30,7 +30,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const load = commands[name];
   if (!load) {
-    console.error(`campus-cockpit: unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}.`);
+    console.error(
+      `campus-cockpit: unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}.`,
+    );
     return 2;
   }
   const command = await load();
@@ -48,7 +50,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 const invokedDirectly = (() => {
   try {
-    return process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+    return (
+      process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href
+    );
   } catch {
     return false;
   }

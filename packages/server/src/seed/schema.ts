@@ -41,6 +41,7 @@ const table = (
     ? { name, group, title, description, columns, primaryKey }
     : { name, group, title, description, columns };
 
+/** Every warehouse table: metadata, dimensions, people, teaching, facts (the order of the docs). */
 export const tableSpecs: readonly TableSpec[] = [
   table('seed_metadata', 'meta', '数据集元数据', 'How this warehouse was generated (one row).', [
     c('seed', 'INTEGER', '随机种子', 'Seed of the deterministic generator.'),

@@ -30,6 +30,7 @@ const h = (name: string, from: string, to: string, ...makeupWorkdays: string[]):
   makeupWorkdays,
 });
 
+/** Holiday arrangements per year, 2020–2027, in calendar order. */
 export const holidayYears: readonly HolidayYear[] = [
   {
     year: 2020,
