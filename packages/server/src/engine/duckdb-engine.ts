@@ -65,7 +65,7 @@ export class DuckDBEngine {
   private readonly all: DuckDBConnection[] = [];
   private readonly waiters: Waiter[] = [];
   private closed = false;
-  /** Statements executed, for tests and the single-flight bench. */
+  /** Query statements executed (not internal reads), for tests and the single-flight bench. */
   executed = 0;
 
   private constructor(
@@ -98,7 +98,12 @@ export class DuckDBEngine {
   }
 
   /** Runs one statement with bound values. */
-  execute(sql: string, values: readonly unknown[], timeoutMs = this.options.timeoutMs): Execution {
+  execute(
+    sql: string,
+    values: readonly unknown[],
+    timeoutMs = this.options.timeoutMs,
+    counted = true,
+  ): Execution {
     let cancelled = false;
     let running: DuckDBConnection | undefined;
     let timedOut = false;
@@ -115,7 +120,7 @@ export class DuckDBEngine {
         stopping = keepInterrupting(connection);
       }, timeoutMs);
       try {
-        this.executed++;
+        if (counted) this.executed++;
         const reader = await connection.runAndReadAll(sql, values as DuckDBValue[]);
         const types = reader.columnTypes().map((t) => t.toString());
         const columns = reader.getColumnsJS() as unknown[][];
@@ -153,9 +158,9 @@ export class DuckDBEngine {
     };
   }
 
-  /** Runs a statement and waits for it (for internal reads such as table versions). */
+  /** Runs a statement and waits for it (internal reads such as table versions; not counted in `executed`). */
   async query(sql: string, values: readonly unknown[] = []): Promise<EngineResult> {
-    return this.execute(sql, values).result;
+    return this.execute(sql, values, this.options.timeoutMs, false).result;
   }
 
   private acquire(): Promise<DuckDBConnection> {

@@ -12,6 +12,11 @@ export async function readJsonBody(
   maxBytes: number,
   maxDepth: number,
 ): Promise<unknown> {
+  return parseJsonText(await readBodyText(req, maxBytes), maxDepth);
+}
+
+/** Reads an `application/json` body of at most `maxBytes` as text. */
+export async function readBodyText(req: IncomingMessage, maxBytes: number): Promise<string> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') {
     throw simpleProblem(
@@ -38,7 +43,11 @@ export async function readJsonBody(
     }
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Parses JSON text nested at most `maxDepth` levels (checked before parsing). */
+export function parseJsonText(text: string, maxDepth: number): unknown {
   const depth = nestingDepth(text);
   if (depth > maxDepth) {
     throw simpleProblem(

@@ -4,7 +4,7 @@
  * graceful shutdown.
  */
 
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -14,7 +14,6 @@ import {
   validateIR,
   type Catalog,
   type Diagnostic,
-  type ParamValue,
   type QueryIR,
 } from '@campus-cockpit/query';
 import { loadCatalogFile } from '../catalog/load.js';
@@ -31,7 +30,7 @@ import { AuthError, Authenticator, mintToken, type AuthOptions } from '../securi
 import { rightsKey, type Principal } from '../security/principal.js';
 import { RateLimiter } from '../security/rate-limit.js';
 import { ARROW_MEDIA_TYPE, encodeArrow } from './arrow.js';
-import { readJsonBody } from './body.js';
+import { parseJsonText, readBodyText, readJsonBody } from './body.js';
 import { jsonLogger, type Logger } from './log.js';
 import { openApiDocument } from './openapi.js';
 import { HttpProblem, kindOfDiagnostics, sendProblem, simpleProblem } from './problem.js';
@@ -147,14 +146,27 @@ function defaultCatalogPath(): string {
   throw new Error('The default catalog.yaml was not found beside the server package; pass --catalog <file>.');
 }
 
+/** A finished answer, serialised once and shared by identical requests. */
+interface Prepared {
+  headers: Record<string, string>;
+  body: Buffer;
+  audit: { ir: QueryIR; view: string; rows: number }[];
+}
+
+/** One running computation of a request, shared by identical concurrent requests (single-flight). */
+interface Computation {
+  promise: Promise<Prepared>;
+  cancels: (() => void)[];
+  cancelled: boolean;
+}
+
 interface Job {
   id: string;
   owner: string;
   done: boolean;
-  response?: { status: number; body: unknown; headers: Record<string, string> };
+  prepared?: Prepared;
   problem?: HttpProblem;
-  cancels: (() => void)[];
-  cancelled: boolean;
+  computation: Computation;
   finished: Promise<void>;
   created: number;
 }
@@ -291,14 +303,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Names and types are checked with the query package's validator (the same messages the client shows);
   // rights, parameters and limits are then checked again by the server's own resolver.
   let fullCatalog: Catalog | undefined;
-  const checkWithQueryPackage = (body: unknown, req: IncomingMessage): void => {
+  const checkWithQueryPackage = (body: unknown, locale: 'en' | 'zh-CN'): void => {
     fullCatalog ??= publicCatalog(
       catalog,
       { anonymous: false, role: 'admin', claims: {} },
       catalogVersion,
       true,
     ).catalog;
-    const locale = /^\s*en\b/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'zh-CN';
     const batch = typeof body === 'object' && body !== null && 'queries' in body;
     let diagnostics: Diagnostic[];
     try {
@@ -324,85 +335,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const ownerOf = (principal: Principal): string =>
     `${rightsKey(principal, catalog)}|${principal.subject ?? ''}`;
 
-  /** Runs the queries of a request and builds the success response. */
-  const answer = async (
-    job: Job,
-    queries: QueryIR[],
-    batch: boolean,
+  // Answers are kept whole (serialised bytes) by a key of everything that can change them: the body text,
+  // the caller's rights, the data version, the minute (relative ranges move), and the response options.
+  const responses = new Map<string, { prepared: Prepared; expires: number }>();
+  const computations = new Map<string, Computation>();
+  const responseTtlMs = options.cacheTtlMs ?? 5_000;
+
+  /** Checks, plans and runs the queries of a request body; throws a problem or an engine error. */
+  const compute = async (
+    text: string,
+    computation: Computation,
     principal: Principal,
-    params: Record<string, ParamValue> | undefined,
+    locale: 'en' | 'zh-CN',
     withTotal: boolean,
     arrow: boolean,
-    requestId: string,
-  ): Promise<void> => {
-    const started = Date.now();
-    try {
-      const results = await Promise.all(
-        queries.map(async (ir, index) => {
-          const { result, info } = await runQuery(context, ir, principal, {
-            withTotal,
-            path: batch ? `/queries/${index}` : '',
-            ...(batch ? { queryIndex: index } : {}),
-            ...(params ? { params } : {}),
-            onStart: (cancel) => {
-              job.cancels.push(cancel);
-              if (job.cancelled) cancel();
-            },
-          });
-          log('info', 'audit', {
-            requestId,
-            role: principal.role,
-            subject: principal.subject ?? null,
-            view: info.view,
-            ir,
-            rows: info.rows,
-            cached: info.cached,
-            ms: Date.now() - started,
-          });
-          return result;
-        }),
-      );
-      if (arrow) {
-        const result = results[0]!;
-        job.response = {
-          status: 200,
-          body: Buffer.from(encodeArrow(result)),
-          headers: { 'content-type': ARROW_MEDIA_TYPE },
-        };
-      } else {
-        job.response = { status: 200, body: batch ? { results } : results[0], headers: {} };
-      }
-    } catch (error) {
-      job.problem = toProblem(error, job.cancelled);
-      if (job.problem.kind === 'internal')
-        log('error', 'query failed', { requestId, error: String((error as Error)?.stack ?? error) });
-    } finally {
-      job.done = true;
-    }
-  };
-
-  const writeJob = (res: ServerResponse, job: Job, requestId: string): void => {
-    if (job.problem) return sendProblem(res, job.problem, requestId);
-    const response = job.response!;
-    if (Buffer.isBuffer(response.body)) {
-      res.writeHead(response.status, { 'cache-control': 'no-store', ...response.headers });
-      res.end(response.body);
-    } else {
-      sendJson(res, response.status, response.body, response.headers);
-    }
-  };
-
-  const handleQuery = async (
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-    principal: Principal,
-    requestId: string,
-  ): Promise<void> => {
-    const body = await readJsonBody(req, limits.maxBodyBytes, limits.maxDepth);
-    checkWithQueryPackage(body, req);
+  ): Promise<Prepared> => {
+    const body = parseJsonText(text, limits.maxDepth);
+    checkWithQueryPackage(body, locale);
     const shape = checkRequestShape(body);
-    if (!shape.ok) {
+    if (!shape.ok)
       throw new HttpProblem(
         shape.tooLarge ? 'tooLarge' : 'invalidQuery',
         '',
@@ -410,9 +361,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         {},
         shape.queryIndex,
       );
-    }
-    const accept = req.headers.accept ?? '';
-    const arrow = accept.includes(ARROW_MEDIA_TYPE);
     if (arrow && shape.batch) {
       throw simpleProblem(
         'invalidQuery',
@@ -423,7 +371,146 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         406,
       );
     }
+    const audit: Prepared['audit'] = [];
+    const results = await Promise.all(
+      shape.queries.map(async (ir, index) => {
+        const { result, info } = await runQuery(context, ir, principal, {
+          withTotal,
+          path: shape.batch ? `/queries/${index}` : '',
+          ...(shape.batch ? { queryIndex: index } : {}),
+          onStart: (cancel) => {
+            computation.cancels.push(cancel);
+            if (computation.cancelled) cancel();
+          },
+        });
+        audit[index] = { ir, view: info.view, rows: info.rows };
+        return result;
+      }),
+    );
+    if (arrow)
+      return {
+        headers: { 'content-type': ARROW_MEDIA_TYPE },
+        body: Buffer.from(encodeArrow(results[0]!)),
+        audit,
+      };
+    return {
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: Buffer.from(JSON.stringify(shape.batch ? { results } : results[0])),
+      audit,
+    };
+  };
+
+  const writePrepared = (res: ServerResponse, prepared: Prepared): void => {
+    res.writeHead(200, {
+      'cache-control': 'no-store',
+      'content-length': String(prepared.body.length),
+      ...prepared.headers,
+    });
+    res.end(prepared.body);
+  };
+
+  const logAudit = (
+    prepared: Prepared,
+    principal: Principal,
+    requestId: string,
+    cached: boolean,
+    started: number,
+  ): void => {
+    for (const entry of prepared.audit) {
+      log('info', 'audit', {
+        requestId,
+        role: principal.role,
+        subject: principal.subject ?? null,
+        view: entry.view,
+        ir: entry.ir,
+        rows: entry.rows,
+        cached,
+        ms: Date.now() - started,
+      });
+    }
+  };
+
+  const writeJob = (res: ServerResponse, job: Job, requestId: string): void => {
+    if (job.problem) return sendProblem(res, job.problem, requestId);
+    writePrepared(res, job.prepared!);
+  };
+
+  const handleQuery = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    principal: Principal,
+    requestId: string,
+  ): Promise<void> => {
+    const started = Date.now();
+    const text = await readBodyText(req, limits.maxBodyBytes);
+    const arrow = (req.headers.accept ?? '').includes(ARROW_MEDIA_TYPE);
     const withTotal = url.searchParams.get('total') === 'true';
+    const locale = /^\s*en\b/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'zh-CN';
+    const minute = Math.floor(context.now().getTime() / 60_000);
+    const key = createHash('sha256')
+      .update(
+        JSON.stringify([
+          text,
+          rightsKey(principal, catalog),
+          watcher.version,
+          minute,
+          arrow,
+          withTotal,
+          locale,
+        ]),
+      )
+      .digest('base64url');
+
+    const hit = responses.get(key);
+    if (hit && hit.expires > Date.now()) {
+      writePrepared(res, hit.prepared);
+      logAudit(hit.prepared, principal, requestId, true, started);
+      return;
+    }
+    let computation = computations.get(key);
+    const joined = computation !== undefined;
+    if (!computation) {
+      const created: Computation = {
+        promise: Promise.resolve(undefined as never),
+        cancels: [],
+        cancelled: false,
+      };
+      created.promise = compute(text, created, principal, locale, withTotal, arrow);
+      computations.set(key, created);
+      created.promise.then(
+        (prepared) => {
+          computations.delete(key);
+          if (responseTtlMs > 0 && !created.cancelled) {
+            if (responses.size >= 2_000) responses.delete(responses.keys().next().value!);
+            responses.set(key, { prepared, expires: Date.now() + responseTtlMs });
+          }
+        },
+        () => computations.delete(key),
+      );
+      computation = created;
+    }
+    const job: Job = {
+      id: randomUUID(),
+      owner: ownerOf(principal),
+      done: false,
+      computation,
+      finished: Promise.resolve(),
+      created: Date.now(),
+    };
+    job.finished = computation.promise.then(
+      (prepared) => {
+        job.prepared = prepared;
+        job.done = true;
+        logAudit(prepared, principal, requestId, joined, started);
+      },
+      (error: unknown) => {
+        job.problem = toProblem(error, computation.cancelled);
+        job.done = true;
+        if (job.problem.kind === 'internal')
+          log('error', 'query failed', { requestId, error: String((error as Error)?.stack ?? error) });
+      },
+    );
     const prefer = String(req.headers.prefer ?? '');
     const waitMatch = /(?:^|[,;\s])wait=(\d+)/.exec(prefer);
     const waitMs = prefer.includes('respond-async')
@@ -431,16 +518,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       : waitMatch
         ? Math.min(Number(waitMatch[1]) * 1000, limits.asyncAfterMs)
         : limits.asyncAfterMs;
-    const job: Job = {
-      id: randomUUID(),
-      owner: ownerOf(principal),
-      done: false,
-      cancels: [],
-      cancelled: false,
-      finished: Promise.resolve(),
-      created: Date.now(),
-    };
-    job.finished = answer(job, shape.queries, shape.batch, principal, undefined, withTotal, arrow, requestId);
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([job.finished, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
     clearTimeout(timer);
@@ -470,8 +547,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         'Results are kept for five minutes after they finish.',
       );
     if (req.method === 'DELETE') {
-      job.cancelled = true;
-      for (const cancel of job.cancels) cancel();
+      job.computation.cancelled = true;
+      for (const cancel of job.computation.cancels) cancel();
       await job.finished;
       jobs.delete(id);
       res.writeHead(204);
@@ -674,7 +751,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       while (openRequests.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       server.closeAllConnections();
       await closed;
-      for (const job of jobs.values()) for (const cancel of job.cancels) cancel();
+      for (const job of jobs.values()) for (const cancel of job.computation.cancels) cancel();
       await engine.close(Math.max(0, deadline - Date.now()));
       log('info', 'stopped', {});
     },

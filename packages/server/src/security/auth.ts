@@ -53,15 +53,25 @@ export class Authenticator {
     return Boolean(this.secret || this.publicKey || this.jwks);
   }
 
+  /** Verified tokens by header text, so a dashboard's repeated requests verify a signature once. */
+  private readonly verified = new Map<string, { principal: Principal; expires: number }>();
+
   /** The principal of a request: anonymous without a header; throws {@link AuthError} for a bad token. */
   async authenticate(authorization: string | undefined): Promise<Principal> {
     if (authorization === undefined || authorization === '') return ANONYMOUS;
+    const known = this.verified.get(authorization);
+    if (known) {
+      // Expiry is checked on every use: a remembered token stops working when it expires.
+      if (known.expires > Date.now() / 1000) return known.principal;
+      this.verified.delete(authorization);
+    }
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
     if (!match) throw new AuthError("The Authorization header must be 'Bearer <JWT>'.");
-    if (!this.enabled)
+    if (!this.enabled) {
       throw new AuthError(
         'This server accepts no tokens; send requests without Authorization to read public data.',
       );
+    }
     const payload = await this.verify(match[1]!);
     const role = payload.role;
     if (typeof role !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(role) || role === 'public') {
@@ -69,6 +79,8 @@ export class Authenticator {
     }
     const principal: Principal = { anonymous: false, role, claims: Object.freeze({ ...payload }) };
     if (typeof payload.sub === 'string') principal.subject = payload.sub;
+    if (this.verified.size >= 10_000) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(authorization, { principal, expires: payload.exp! });
     return principal;
   }
 

@@ -52,6 +52,19 @@ export function memberAccess(principal: Principal, member: ServerNamed): Denial 
  * plus the claims the catalog's row policies use. Used as part of cache keys and meta ETags.
  */
 export function rightsKey(principal: Principal, catalog: ServerCatalog): string {
+  let byCatalog = rightsKeys.get(principal);
+  let key = byCatalog?.get(catalog);
+  if (key === undefined) {
+    key = computeRightsKey(principal, catalog);
+    if (!byCatalog) rightsKeys.set(principal, (byCatalog = new WeakMap()));
+    byCatalog.set(catalog, key);
+  }
+  return key;
+}
+
+const rightsKeys = new WeakMap<Principal, WeakMap<ServerCatalog, string>>();
+
+function computeRightsKey(principal: Principal, catalog: ServerCatalog): string {
   if (principal.anonymous) return 'public';
   const used = new Set<string>();
   for (const view of catalog.views) {
