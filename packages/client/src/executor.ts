@@ -1,5 +1,4 @@
 import { IR_LIMITS, type QueryIR } from '@campus-cockpit/query';
-import { sleep } from './backoff.js';
 import { QueryError, abortError } from './errors.js';
 import { exchange, resolveServerUrl, type HttpContext } from './http.js';
 import { decodeResult, type QueryResult } from './result.js';
@@ -29,10 +28,6 @@ interface Entry {
   request: AbortController | undefined;
   siblings: Entry[];
 }
-
-/** First poll of a long query after this many milliseconds, doubling up to {@link MAX_POLL_INTERVAL}. */
-const FIRST_POLL_INTERVAL = 250;
-const MAX_POLL_INTERVAL = 2_000;
 
 /**
  * Sends queries: identical queries in flight share one request (single flight), queries issued in the same
@@ -231,32 +226,25 @@ export class Executor {
       for (const waiter of entry.waiters) waiter(since);
       entry.waiters.clear();
     }
-    const location = resolveServerUrl(first.pending, this.#endpoint);
-    try {
-      for (let poll = 0; ; poll++) {
-        await sleep(Math.min(MAX_POLL_INTERVAL, FIRST_POLL_INTERVAL * 2 ** poll), signal);
+    // Long queries are rare: their polling code loads on the first 202.
+    const { pollLongQuery } = await import('./long-query.js');
+    return pollLongQuery(
+      this.#http,
+      resolveServerUrl(first.pending, this.#endpoint),
+      signal,
+      readAnswer,
+      () => {
         this.requestCount++;
-        const next = await exchange(this.#http, { url: location, signal, read: readAnswer });
-        if (!('pending' in next)) return next.body;
-      }
-    } catch (error) {
-      if (signal.aborted) void this.#cancel(location);
-      throw error;
-    }
-  }
-
-  /** Asks the server to stop a long query no widget needs any more (best effort: the answer is ignored). */
-  async #cancel(location: string): Promise<void> {
-    this.requestCount++;
-    await exchange(this.#http, { url: location, method: 'DELETE', read: async () => undefined }).catch(
-      () => {},
+      },
     );
   }
 }
 
-type Answer = { pending: string } | { body: unknown };
+/** A response: the result body, or where to poll for it (`202`). */
+export type Answer = { pending: string } | { body: unknown };
 
-async function readAnswer(response: Response): Promise<Answer> {
+/** Reads a query response: `202` with its location, Arrow (decoded), or JSON. */
+export async function readAnswer(response: Response): Promise<Answer> {
   if (response.status === 202) {
     const header = response.headers.get('location') ?? response.headers.get('content-location');
     const body = (await response.json().catch(() => ({}))) as { location?: string; href?: string };

@@ -59,7 +59,9 @@ export class LiveChannel {
       held.followers.delete(follower);
       if (held.followers.size > 0 || this.#queries.get(key) !== held) return;
       this.#queries.delete(key);
-      this.#reconnect(0);
+      // The last live widget gone: close at once, so no stream outlives the page's widgets.
+      if (this.#queries.size === 0) this.#disconnect();
+      else this.#reconnect(0);
     };
   }
 
