@@ -27,7 +27,8 @@ import type {
   ComparisonOperator,
   CompareClause,
 } from './ast.js';
-import type { Direction } from './ir.js';
+import type { Direction, Granularity } from './ir.js';
+import { GRANULARITIES } from './ir.js';
 import { tokenize, type Token, type TokenKind } from './lexer.js';
 import type { Issue } from './messages.js';
 import { closest } from './suggest.js';
@@ -67,29 +68,10 @@ const FAMILIAR_CLAUSES: Record<string, string> = {
 /** Clauses that may appear at most once (the others may repeat and accumulate). */
 const SINGLE_CLAUSES = new Set(['From', 'During', 'Compare', 'Top', 'Limit', 'Offset', 'Totals', 'Rollup']);
 
-/** Time units as written (singular and plural) → granularity. */
-export const UNIT_NAMES: Readonly<Record<string, string>> = {
-  minute: 'minute',
-  minutes: 'minute',
-  hour: 'hour',
-  hours: 'hour',
-  day: 'day',
-  days: 'day',
-  week: 'week',
-  weeks: 'week',
-  month: 'month',
-  months: 'month',
-  quarter: 'quarter',
-  quarters: 'quarter',
-  year: 'year',
-  years: 'year',
-  academic_year: 'academic_year',
-  academic_years: 'academic_year',
-  semester: 'semester',
-  semesters: 'semester',
-  teaching_week: 'teaching_week',
-  teaching_weeks: 'teaching_week',
-};
+/** A time unit as written, singular or plural (`day`, `days`) → its granularity. */
+function unitOf(word: string): Granularity | undefined {
+  return GRANULARITIES.find((unit) => word === unit || word === unit + 's');
+}
 
 /** Logical operators and their precedence: higher binds tighter. */
 const PRECEDENCE: Readonly<Record<string, number>> = { or: 1, and: 2 };
@@ -479,14 +461,14 @@ class Parser {
    *      | `academic_year`(s) | `semester`(s) | `teaching_week`(s) */
   private parseUnit(): UnitNode {
     const token = this.current();
-    const value = token.kind === 'name' ? UNIT_NAMES[token.value] : undefined;
+    const value = token.kind === 'name' ? unitOf(token.value) : undefined;
     if (value === undefined) {
       if (token.kind === 'name') {
         this.issues.push({
           code: 'unknown-granularity',
           loc: { start: token.start, end: token.end },
           args: { text: token.value },
-          suggestions: closest(token.value, Object.keys(UNIT_NAMES)),
+          suggestions: closest(token.value, GRANULARITIES),
         });
         throw new ClauseError();
       }
