@@ -714,7 +714,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (typeof options.live === 'object')
       stopLive = await options.live.start(engine, () => void watcher.poll());
   }
-  watcher.onChange(() => cache.clear());
+  watcher.onChange(() => {
+    cache.clear();
+    responses.clear();
+  });
 
   const port = options.port ?? Number(process.env.PORT ?? 8080);
   const host = options.host ?? process.env.HOST ?? '127.0.0.1';
