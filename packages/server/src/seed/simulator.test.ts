@@ -54,7 +54,7 @@ describe('LiveSimulator', () => {
   it('continues right after the history: the next 5 minutes of samples for every access point', async () => {
     const live = await simulator();
     const aps = await value(reader, 'SELECT count(*) FROM dim_access_point');
-    const tick = await live.tick();
+    const tick = (await live.tick())!;
     expect(tick.from).toBe('2026-11-26 00:00:00');
     expect(tick.to).toBe('2026-11-26 00:05:00');
     expect(tick.tables.network_samples.inserted).toBe(aps);
@@ -101,7 +101,7 @@ describe('LiveSimulator', () => {
     const unsubscribe = live.subscribe((tick) => alsoSeen.push(tick.tick));
     await live.tick();
     unsubscribe();
-    const second = await live.tick();
+    const second = (await live.tick())!;
     expect(seen.map((tick) => tick.tick)).toEqual([1, 2]);
     expect(alsoSeen).toEqual([1]);
     expect(second.tables.network_samples.version).toBe(3);
@@ -174,20 +174,68 @@ describe('LiveSimulator', () => {
     }
   });
 
+  it('follows the campus wall clock (UTC+8) when asked, adding only the time that has passed', async () => {
+    let now = new Date('2026-11-25T16:12:30Z'); // 2026-11-26 00:12:30 in 丽水
+    const live = await simulator({ clock: 'wall', now: () => now });
+    const aps = await value(reader, 'SELECT count(*) FROM dim_access_point');
+    const first = (await live.tick())!;
+    expect([first.from, first.to]).toEqual(['2026-11-26 00:00:00', '2026-11-26 00:12:30']);
+    expect(first.tables.network_samples.inserted).toBe(3 * (aps as number));
+    expect(await live.tick()).toBeNull();
+    now = new Date('2026-11-25T16:12:50Z');
+    const second = (await live.tick())!;
+    expect([second.from, second.to]).toEqual(['2026-11-26 00:12:30', '2026-11-26 00:12:50']);
+    expect(second.tables.network_samples.inserted).toBe(0);
+    expect(second.tables.gate_entries.version).toBe(3);
+    expect(
+      await value(
+        reader,
+        "SELECT count(*) FROM gate_entries WHERE entry_time >= TIMESTAMP '2026-11-26 00:12:50'",
+      ),
+    ).toBe(0);
+  });
+
+  it('catches up at most maxCatchUpMinutes of wall-clock time', async () => {
+    const live = await simulator({
+      clock: 'wall',
+      maxCatchUpMinutes: 60,
+      now: () => new Date('2026-11-28T02:00:00Z'), // 2026-11-28 10:00 in 丽水
+    });
+    const tick = (await live.tick())!;
+    expect([tick.from, tick.to]).toEqual(['2026-11-28 09:00:00', '2026-11-28 10:00:00']);
+    expect(tick.tables.network_samples.inserted).toBe(
+      12 * ((await value(reader, 'SELECT count(*) FROM dim_access_point')) as number),
+    );
+  });
+
+  it('waits while the data is ahead of the wall clock', async () => {
+    const live = await simulator({ clock: 'wall', now: () => new Date('2026-11-25T12:00:00Z') });
+    expect(await live.tick()).toBeNull();
+    expect(
+      await value(reader, "SELECT version FROM table_versions WHERE table_name = 'network_samples'"),
+    ).toBe(1);
+  });
+
   it('rejects intervals and steps it cannot honour', async () => {
     const connection = await instance.connect();
     expect(() => new LiveSimulator(connection, { intervalMs: 0 })).toThrow(/intervalMs 0 is invalid/);
     expect(() => new LiveSimulator(connection, { stepMinutes: 7 })).toThrow(/multiple of 5/);
+    expect(() => new LiveSimulator(connection, { maxCatchUpMinutes: 1 })).toThrow(
+      /maxCatchUpMinutes 1 is invalid/,
+    );
+    expect(() => new LiveSimulator(connection, { clock: 'sundial' as 'wall' })).toThrow(
+      /clock "sundial" is invalid/,
+    );
   });
 
   it('explains that an empty database needs seeding first', async () => {
     const empty = await DuckDBInstance.create(':memory:');
     try {
       const connection = await empty.connect();
-      await connection.run(
-        'CREATE TABLE seed_metadata (seed INTEGER, scale DOUBLE, live_start TIMESTAMP); CREATE TABLE network_samples (sample_time TIMESTAMP)',
+      await connection.run('CREATE TABLE seed_metadata (seed INTEGER)');
+      await expect(new LiveSimulator(connection).tick()).rejects.toThrow(
+        /not a seeded warehouse \(missing table_versions, dim_access_point, .*\); generate it with `campus-cockpit seed` first/,
       );
-      await expect(new LiveSimulator(connection).tick()).rejects.toThrow(/campus-cockpit seed/);
     } finally {
       empty.closeSync();
     }

@@ -84,18 +84,18 @@ export function networkSamplesSql(from: string, slots: number): string {
 const gateRates = `CASE g.gate_kind WHEN '校门' THEN 60 WHEN '图书馆闸机' THEN 150 ELSE 60 END`;
 
 /**
- * Inserts gate entries for `buckets` intervals of `bucketMinutes` from `from`; entry ids continue after
+ * Inserts gate entries for `buckets` intervals of `bucketSeconds` from `from`; entry ids continue after
  * the current maximum.
  */
-export function gateEntriesSql(from: string, buckets: number, bucketMinutes: number, scale: number): string {
+export function gateEntriesSql(from: string, buckets: number, bucketSeconds: number, scale: number): string {
   const weights = gatePlans.map((gate) => `('${gate.id}', ${gate.weight})`).join(', ');
   return `
     INSERT INTO gate_entries BY NAME
-    WITH instants AS (SELECT TIMESTAMP '${from}' + to_minutes(${bucketMinutes} * s) AS instant FROM range(${buckets}) AS r(s)),
+    WITH instants AS (SELECT TIMESTAMP '${from}' + to_seconds(${bucketSeconds} * s) AS instant FROM range(${buckets}) AS r(s)),
     weights(gate_id, weight) AS (VALUES ${weights}),
     base AS (
       SELECT g.gate_id, g.gate_kind AS profile, g.building_id, i.instant, epoch_ms(i.instant) AS instant_key,
-        ${gateRates} * w.weight * ${scale} * ${bucketMinutes} / 60 AS rate
+        ${gateRates} * w.weight * ${scale} * ${bucketSeconds} / 3600 AS rate
       FROM dim_gate g JOIN weights w USING (gate_id) CROSS JOIN instants i
     ),
     counted AS (
@@ -104,7 +104,7 @@ export function gateEntriesSql(from: string, buckets: number, bucketMinutes: num
     ),
     passages AS (
       SELECT c.gate_id, c.profile, c.building_id, c.instant, k,
-        c.instant + to_microseconds(floor(rnd3('gate.time', c.gate_id, c.instant_key * 100000 + k) * ${bucketMinutes} * 60000000)::BIGINT) AS entry_time,
+        c.instant + to_microseconds(floor(rnd3('gate.time', c.gate_id, c.instant_key * 100000 + k) * ${bucketSeconds} * 1000000)::BIGINT) AS entry_time,
         rnd3('gate.who', c.gate_id, c.instant_key * 100000 + k) AS who,
         rnd3('gate.person', c.gate_id, c.instant_key * 100000 + k) AS person_draw,
         rnd3('gate.direction', c.gate_id, c.instant_key * 100000 + k) AS direction_draw,
@@ -157,13 +157,13 @@ const outcomeDrawSql = (request: string) =>
   `rnd3('service.outcome', ${request}.item_id, epoch_us(${request}.submitted_at))`;
 
 /**
- * Inserts service requests submitted in `buckets` intervals of `bucketMinutes` from `from`; requests not
+ * Inserts service requests submitted in `buckets` intervals of `bucketSeconds` from `from`; requests not
  * finished by `now` are 办理中 (in progress).
  */
 export function serviceRequestsSql(
   from: string,
   buckets: number,
-  bucketMinutes: number,
+  bucketSeconds: number,
   scale: number,
   now: string,
 ): string {
@@ -173,16 +173,16 @@ export function serviceRequestsSql(
   );
   return `
     INSERT INTO service_requests BY NAME
-    WITH instants AS (SELECT TIMESTAMP '${from}' + to_minutes(${bucketMinutes} * s) AS instant FROM range(${buckets}) AS r(s)),
+    WITH instants AS (SELECT TIMESTAMP '${from}' + to_seconds(${bucketSeconds} * s) AS instant FROM range(${buckets}) AS r(s)),
     counted AS (
       SELECT i.instant, epoch_ms(i.instant) AS instant_key,
-        stochastic_round(${SERVICE_REQUESTS_PER_HOUR} * ${scale} * ${bucketMinutes} / 60 * ${activityLevelSql},
+        stochastic_round(${SERVICE_REQUESTS_PER_HOUR} * ${scale} * ${bucketSeconds} / 3600 * ${activityLevelSql},
           rnd('service.count', epoch_ms(i.instant))) AS n
       FROM instants i ${levelAt('i.instant', "'办事'")}
     ),
     drawn AS (
       SELECT c.instant, k,
-        c.instant + to_microseconds(floor(rnd3('service.time', k, c.instant_key) * ${bucketMinutes} * 60000000)::BIGINT) AS submitted_at,
+        c.instant + to_microseconds(floor(rnd3('service.time', k, c.instant_key) * ${bucketSeconds} * 1000000)::BIGINT) AS submitted_at,
         pick(${itemSlots}, rnd3('service.item', k, c.instant_key)) AS item_id,
         rnd3('service.who', k, c.instant_key) AS who,
         rnd3('service.person', k, c.instant_key) AS person_draw,

@@ -155,7 +155,7 @@ const seatReservations: SeedStep = {
 const gateEntries: SeedStep = {
   table: 'gate_entries',
   build: ({ run, params }) =>
-    run(gateEntriesSql(`${params.recentStart} 00:00:00`, 30 * 24, 60, params.scale)),
+    run(gateEntriesSql(`${params.recentStart} 00:00:00`, 30 * 24, 3600, params.scale)),
 };
 
 const networkSamples: SeedStep = {
@@ -170,7 +170,7 @@ const serviceRequests: SeedStep = {
       serviceRequestsSql(
         `${params.historyStart} 00:00:00`,
         730 * 24,
-        60,
+        3600,
         params.scale,
         `${params.liveStart} 00:00:00`,
       ),
