@@ -59,12 +59,13 @@ export interface FeedHost {
   key(ir: QueryIR): Promise<string>;
   cached(key: string): { entry: CachedResult; fresh: boolean } | undefined;
   restore(key: string): Promise<CachedResult | undefined>;
-  execute(ir: QueryIR, key: string, options: RunOptions): Promise<QueryResult>;
+  /** Runs the query and caches the answer; resolves with it and the time it was stored under. */
+  execute(ir: QueryIR, key: string, options: RunOptions): Promise<CachedResult>;
   every(ms: number, tick: () => void): () => void;
   follow(
     ir: QueryIR,
     key: string,
-    onResult: (result: QueryResult) => void,
+    onResult: (entry: CachedResult) => void,
     onError: (error: QueryError) => void,
   ): () => void;
 }
@@ -154,12 +155,12 @@ export class Feed {
       if (this.state.status !== 'error' && this.state.status !== 'stale') {
         this.#set({ status: this.state.value ? 'refreshing' : 'loading' });
       }
-      const result = await this.#host.execute(ir, key, {
+      const entry = await this.#host.execute(ir, key, {
         signal,
         arrow: this.#options.arrow,
         onWaiting: (since) => this.#set({ waitingSince: since }),
       });
-      if (!signal.aborted) this.#succeed(result);
+      if (!signal.aborted) this.#succeed(entry);
     } catch (caught) {
       if (signal.aborted || this.#closed) return;
       this.#fail(
@@ -191,12 +192,12 @@ export class Feed {
     this.#set({ status, value: entry.result, updatedAt: entry.updatedAt, error: undefined });
   }
 
-  #succeed(result: QueryResult): void {
+  #succeed(entry: CachedResult): void {
     this.#attempt = 0;
     this.#set({
       status: 'ready',
-      value: result,
-      updatedAt: Date.now(),
+      value: entry.result,
+      updatedAt: entry.updatedAt,
       error: undefined,
       waitingSince: undefined,
     });

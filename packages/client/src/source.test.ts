@@ -282,4 +282,14 @@ describe('createSource', () => {
     await expect(pending).rejects.toMatchObject({ kind: 'aborted' });
     await expect.poll(() => warehouse.count('DELETE /v1/query/1')).toBe(1);
   });
+
+  it('decodes an Arrow answer when asked for one, with the column kinds from its metadata', async () => {
+    open();
+    const result = await source.query(headcount, { arrow: true });
+    const request = warehouse.requests.find((r) => r.path === '/v1/query')!;
+    expect(request.headers.accept).toContain('application/vnd.apache.arrow.stream');
+    expect(result.columns[0]).toMatchObject({ key: 'students.headcount', kind: 'measure' });
+    expect(firstValue(result)).toBe(fakeValue(headcount, 'students.headcount'));
+    expect(result.meta.timeZone).toBe('Asia/Shanghai');
+  });
 });

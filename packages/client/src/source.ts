@@ -211,20 +211,19 @@ class WarehouseSource implements Source, FeedHost {
     return store?.get(key).catch(() => undefined);
   }
 
-  async execute(ir: QueryIR, key: string, options: RunOptions): Promise<QueryResult> {
+  async execute(ir: QueryIR, key: string, options: RunOptions): Promise<CachedResult> {
     if (this.#lifetime.signal.aborted) throw abortError();
-    const result = await this.#executor.run(ir, key, options);
-    this.#remember(key, result);
-    return result;
+    return this.#remember(key, await this.#executor.run(ir, key, options));
   }
 
   /** Caches a result, and keeps it in IndexedDB with `persist`. */
-  #remember(key: string, result: QueryResult): void {
+  #remember(key: string, result: QueryResult): CachedResult {
     const entry = { result, updatedAt: Date.now() };
     this.#cache.set(key, entry);
     void this.#store()
       ?.then((store) => store.put(key, entry))
       .catch(() => {});
+    return entry;
   }
 
   #store(): Promise<ResultStore> | undefined {
@@ -242,7 +241,7 @@ class WarehouseSource implements Source, FeedHost {
   follow(
     ir: QueryIR,
     key: string,
-    onResult: (result: QueryResult) => void,
+    onResult: (entry: CachedResult) => void,
     onError: (error: QueryError) => void,
   ): () => void {
     let stop: (() => void) | undefined;
@@ -256,10 +255,7 @@ class WarehouseSource implements Source, FeedHost {
     this.#live.then((channel) => {
       if (stopped || this.#lifetime.signal.aborted) return;
       stop = channel.follow(ir, key, {
-        onResult: (result) => {
-          this.#remember(key, result);
-          onResult(result);
-        },
+        onResult: (result) => onResult(this.#remember(key, result)),
         onError,
       });
     }, onError);
@@ -281,7 +277,7 @@ class WarehouseSource implements Source, FeedHost {
     const retries = options.retries ?? 2;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.execute(ir, key, options);
+        return (await this.execute(ir, key, options)).result;
       } catch (error) {
         if (!(error instanceof QueryError) || !error.retryable || attempt >= retries) throw error;
         await sleep(backoffDelay(attempt), options.signal);

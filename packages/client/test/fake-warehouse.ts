@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
 import type { Catalog, QueryIR } from '@campus-cockpit/query';
+import { tableFromArrays, tableToIPC } from '@uwdata/flechette';
 import { fakeResult } from './fake-answers.js';
 
 export { fakeResult, fakeValue } from './fake-answers.js';
@@ -136,6 +137,20 @@ export async function startFakeWarehouse(): Promise<FakeWarehouse> {
         const id = String(pendingLong.size + 1);
         pendingLong.set(id, { ready: Date.now() + Number(req.headers['x-long']), body: payload });
         return send(res, 202, { id }, { location: `/v1/query/${id}` });
+      }
+      if (
+        String(req.headers.accept).includes('application/vnd.apache.arrow.stream') &&
+        !('queries' in body)
+      ) {
+        const { schema, columns, ...meta } = payload as { schema: { key: string }[]; columns: unknown[][] };
+        const table = tableFromArrays(
+          Object.fromEntries(schema.map((c, i) => [c.key, columns[i] as never[]])),
+        );
+        table.schema.metadata = new Map(
+          Object.entries({ ...meta, schema }).map(([k, v]) => [k, JSON.stringify(v)]),
+        );
+        res.writeHead(200, { 'content-type': 'application/vnd.apache.arrow.stream' });
+        return void res.end(tableToIPC(table, { format: 'stream' }));
       }
       return send(res, 200, payload);
     }
