@@ -134,6 +134,16 @@ describe('QueryController with <cc-source>', () => {
     await expect.poll(() => probe.data.status, { timeout: 10_000 }).toBe('ready');
   });
 
+  it('shows the stale badge within one refresh plus 2 s when the endpoint stalls', async () => {
+    const { probes } = await mount(`<cc-test-probe query="${headcountText}" refresh="1s"></cc-test-probe>`);
+    const [probe] = probes as [ProbeWidget];
+    await expect.poll(() => probe.data.status, patience).toBe('ready');
+    await scope.setFaults([{ route: 'POST /v1/query', stall: true }]);
+    const stalledAt = Date.now();
+    await expect.poll(() => part(probe, 'stale-badge')?.textContent, patience).toBe('数据已过期');
+    expect(Date.now() - stalledAt).toBeLessThanOrEqual(1_000 + 2_000 + 500);
+  });
+
   it('releases every timer, request and listener once its widgets are removed', async () => {
     const markup = `<cc-test-probe query="${headcountText}" refresh="1s"></cc-test-probe><cc-test-probe query="from loans | measure loans" refresh="2s"></cc-test-probe>`;
     const { probes, source } = await mount(markup);
