@@ -315,7 +315,7 @@ class CatalogReader {
     if (obj.access !== undefined)
       view.access = this.list(obj, 'access', path, (v, p) => this.access(v, p), false);
     if (obj.freshness !== undefined) {
-      const fresh = this.object(obj.freshness, [...path, 'freshness'], ['column', 'refreshMinutes']);
+      const fresh = this.object(obj.freshness, [...path, 'freshness'], ['column', 'table', 'refreshMinutes']);
       if (fresh) {
         const freshness: Freshness = {};
         const column = this.optionalString(fresh, 'column', [...path, 'freshness']);
@@ -323,6 +323,12 @@ class CatalogReader {
           if (!IDENTIFIER.test(column))
             this.report([...path, 'freshness', 'column'], `'${column}' is not a column name.`);
           freshness.column = column;
+        }
+        const freshTable = this.optionalString(fresh, 'table', [...path, 'freshness']);
+        if (freshTable !== undefined) {
+          if (!TABLE_NAME.test(freshTable))
+            this.report([...path, 'freshness', 'table'], `'${freshTable}' is not a table name.`);
+          freshness.table = freshTable;
         }
         const minutes = this.optionalNumber(fresh, 'refreshMinutes', [...path, 'freshness']);
         if (minutes !== undefined) freshness.refreshMinutes = minutes;

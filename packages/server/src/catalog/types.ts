@@ -111,6 +111,8 @@ export interface AccessRule {
 export interface Freshness {
   /** A TIMESTAMP column whose maximum is the data's as-of time. */
   column?: string;
+  /** The table holding `column`, read directly (cheaper than the view's joins). Default: the view's rows. */
+  table?: string;
   /** How often the source is loaded, in minutes (shown as the expected lag). */
   refreshMinutes?: number;
 }

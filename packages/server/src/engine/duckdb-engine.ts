@@ -124,6 +124,8 @@ export class DuckDBEngine {
         const reader = await connection.runAndReadAll(sql, values as DuckDBValue[]);
         const types = reader.columnTypes().map((t) => t.toString());
         const columns = reader.getColumnsJS() as unknown[][];
+        // An empty result has no chunks, so no column arrays: every column still gets one (empty).
+        while (columns.length < types.length) columns.push([]);
         const stringNumbers = columns.map((column, i) =>
           normaliseNumbers(column, types[i]!, () => reader.getColumns()[i]!),
         );

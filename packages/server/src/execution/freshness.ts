@@ -15,7 +15,8 @@ export interface FreshnessInfo {
   refreshMinutes?: number;
 }
 
-const MAX_AGE_MS = 5_000;
+/** Without a live watcher the data version never moves: read again after this long anyway. */
+const MAX_AGE_MS = 30_000;
 
 /** Reads and remembers freshness per view. */
 export class FreshnessTracker {

@@ -72,6 +72,21 @@ describe('the first live slice', () => {
     expect(body.data[1]).toEqual(expected[1]!.map(Number));
   });
 
+  it('answers an empty result with one empty array per column, not an error', async () => {
+    const response = await post({
+      v: 1,
+      from: 'students',
+      measures: ['students.headcount'],
+      dimensions: [{ member: 'students.college' }],
+      filters: { member: 'students.college', operator: 'equals', values: ['没有这个学院'] },
+    });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.rowCount).toBe(0);
+    expect(body.data).toEqual([[], []]);
+    expect(body.columns).toHaveLength(2);
+  });
+
   it('answers a batch in request order', async () => {
     const response = await post({
       queries: [
