@@ -313,6 +313,8 @@ export const IR_LIMITS = {
   maxFilterValues: 1000,
   /** Maximum measures + dimensions. */
   maxColumns: 64,
+  /** Maximum parameter bindings in `params`. */
+  maxParams: 64,
   /** Maximum queries in one batch. */
   maxBatch: 100,
   /** Maximum `limit`. */

@@ -206,6 +206,7 @@ const TERMS: Record<Locale, Readonly<Record<string, string>>> = {
     values: 'values',
     columns: 'columns',
     queries: 'queries',
+    params: 'parameters',
     characters: 'characters',
   },
   'zh-CN': {
@@ -235,6 +236,7 @@ const TERMS: Record<Locale, Readonly<Record<string, string>>> = {
     values: '取值个数',
     columns: '列数',
     queries: '查询数',
+    params: '参数个数',
     characters: '字符数',
   },
 };

@@ -79,6 +79,15 @@ describe('validateIR: shape', () => {
     ).toEqual([['ir-too-large', '/dimensions/0/alias']]);
   });
 
+  test('more parameter bindings than the limit are too large', () => {
+    const params = Object.fromEntries(
+      Array.from({ length: IR_LIMITS.maxParams + 1 }, (_, i) => [`p${i}`, i]),
+    );
+    expect(codes({ v: 1, from: 'students', measures: ['students.headcount'], params })).toEqual([
+      ['ir-too-large', '/params'],
+    ]);
+  });
+
   test('without a catalog only the shape is checked', () => {
     expect(validateIR({ v: 1, from: 'nowhere', measures: ['nowhere.x'] }).diagnostics).toEqual([]);
   });

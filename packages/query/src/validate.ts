@@ -201,6 +201,8 @@ const paramValue: Rule = (value, path, issues) => {
 
 const params: Rule = (value, path, issues) => {
   if (!isObject(value)) return expected(path, issues, 'object');
+  if (Object.keys(value).length > IR_LIMITS.maxParams)
+    return tooLarge(path, issues, 'params', IR_LIMITS.maxParams);
   let ok = true;
   for (const [key, entry] of Object.entries(value)) {
     const entryPath = `${path}/${escapePointer(key)}`;
