@@ -144,6 +144,22 @@ describe('QueryController with <cc-source>', () => {
     expect(Date.now() - stalledAt).toBeLessThanOrEqual(1_000 + 2_000 + 500);
   });
 
+  it('never overlaps requests when the endpoint answers slower than the refresh interval', async () => {
+    const { probes } = await mount(
+      Array.from(
+        { length: 5 },
+        () => `<cc-test-probe query="${headcountText}" refresh="1s"></cc-test-probe>`,
+      ).join(''),
+      [{ route: 'POST /v1/query', delay: 1_500 }],
+    );
+    await expect.poll(() => probes.every((p) => p.data.status === 'ready'), patience).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const times = (await scope.log()).filter((e) => e.path === '/v1/query').map((e) => e.at);
+    // Each request takes 1.5 s and the next one starts only after it: at most one every 1.5 s.
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(1_000);
+    expect(times.length).toBeLessThanOrEqual(4);
+  });
+
   it('releases every timer, request and listener once its widgets are removed', async () => {
     const markup = `<cc-test-probe query="${headcountText}" refresh="1s"></cc-test-probe><cc-test-probe query="from loans | measure loans" refresh="2s"></cc-test-probe>`;
     const { probes, source } = await mount(markup);
