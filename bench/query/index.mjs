@@ -70,11 +70,11 @@ for (let round = 0; round < 5; round++) {
 }
 if (sink < 0) console.log(sink);
 
-const format = (value) => Math.round(value).toLocaleString('en-US');
+const round = (value) => Math.round(value);
 console.log(`examples: ${names.length} queries`);
 console.log(
-  `compile (parse+check+compile): ${format(best.compile)} queries/s, baseline JSON.parse of the IR ${format(best.baseline)} queries/s, ratio ${(best.compile / best.baseline).toFixed(3)}`,
+  `compile (parse+check+compile, baseline JSON.parse of the same IR): ${round(best.compile)} queries/s, baseline ${round(best.baseline)} queries/s, ratio ${(best.compile / best.baseline).toFixed(3)}`,
 );
-console.log(`parse: ${format(best.parse)} queries/s`);
-console.log(`validateIR: ${format(best.validate)} queries/s`);
-console.log(`goal compile ≥ 50,000 queries/s: ${best.compile >= 50_000 ? 'met' : 'NOT met'}`);
+console.log(`parse: ${round(best.parse)} queries/s`);
+console.log(`validateIR: ${round(best.validate)} queries/s`);
+console.log(`compile against the goal of 50000 queries/s: ${(best.compile / 50_000).toFixed(2)} ×`);
