@@ -352,3 +352,15 @@ describe('graceful shutdown', () => {
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   });
 });
+
+describe('batches', () => {
+  it('runs a batch of 100 queries on a server with 1 slot and a queue of 1, in order', async () => {
+    const server = await boot({ limits: { concurrency: 1, maxQueue: 1 } });
+    const queries = Array.from({ length: 100 }, (_, i) => ({ v: 1, from: 'loans', measures: ['loans.loans'], filters: { member: 'loans.category', operator: 'equals', values: ['ABCDE'[i % 5]] }, limit: i + 1 }));
+    const response = await post(server, { queries });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.results).toHaveLength(100);
+    expect(body.results.map((r: { data: number[][] }) => r.data[0]![0])).toEqual(Array.from({ length: 100 }, () => 80));
+  });
+});

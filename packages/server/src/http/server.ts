@@ -372,21 +372,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       );
     }
     const audit: Prepared['audit'] = [];
-    const results = await Promise.all(
-      shape.queries.map(async (ir, index) => {
-        const { result, info } = await runQuery(context, ir, principal, {
-          withTotal,
-          path: shape.batch ? `/queries/${index}` : '',
-          ...(shape.batch ? { queryIndex: index } : {}),
-          onStart: (cancel) => {
-            computation.cancels.push(cancel);
-            if (computation.cancelled) cancel();
-          },
-        });
-        audit[index] = { ir, view: info.view, rows: info.rows };
-        return result;
-      }),
-    );
+    // A batch uses at most as many engine slots as there are, so a 100-query batch queues behind itself
+    // instead of filling the shared queue.
+    const results = await mapLimited(shape.queries, limits.concurrency, async (ir, index) => {
+      const { result, info } = await runQuery(context, ir, principal, {
+        withTotal,
+        path: shape.batch ? `/queries/${index}` : '',
+        ...(shape.batch ? { queryIndex: index } : {}),
+        onStart: (cancel) => {
+          computation.cancels.push(cancel);
+          if (computation.cancelled) cancel();
+        },
+      });
+      audit[index] = { ir, view: info.view, rows: info.rows };
+      return result;
+    });
     if (arrow)
       return {
         headers: { 'content-type': ARROW_MEDIA_TYPE },
@@ -761,6 +761,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   if (devSecret) running.devSecret = devSecret;
   return running;
+}
+
+/** Maps with at most `limit` calls running at once, keeping the order of results. */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  map: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await map(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 function methodNotAllowed(allowed: string): HttpProblem {

@@ -150,17 +150,14 @@ export class Subscriptions {
   private async push(subscription: Subscription, force = false): Promise<void> {
     if (subscription.streams.size === 0) return;
     try {
-      const results = await Promise.all(
-        subscription.queries.map(
-          async (ir, index) =>
-            (
-              await runQuery(this.context, ir, subscription.principal, {
-                withTotal: false,
-                path: subscription.batch ? `/queries/${index}` : '',
-              })
-            ).result,
-        ),
-      );
+      // One query at a time: every subscription re-runs on the same change, and they share the engine queue.
+      const results = [];
+      for (const [index, ir] of subscription.queries.entries()) {
+        const path = subscription.batch ? `/queries/${index}` : '';
+        results.push(
+          (await runQuery(this.context, ir, subscription.principal, { withTotal: false, path })).result,
+        );
+      }
       const data = JSON.stringify(subscription.batch ? { results } : results[0]);
       const hash = createHash('sha256').update(data).digest('base64url');
       if (!force && hash === subscription.lastHash) return;
