@@ -13,7 +13,7 @@ export { QueryError, QUERY_ERROR_KINDS, describeError } from './errors.js';
 export type { QueryErrorKind } from './errors.js';
 export type { TokenProvider } from './token.js';
 export { decodeResult, firstValue, isEmptyResult, resultRows } from './result.js';
-export type { QueryResult, ResultColumn, ResultRow } from './result.js';
+export type { ColumnSpec, QueryResult, ResultColumn, ResultRow } from './result.js';
 export { parseDuration } from './duration.js';
 export { backoffDelay, MAX_BACKOFF } from './backoff.js';
 export { stableStringify, bindParams, referencedParams } from './query-key.js';

@@ -45,6 +45,10 @@ describe('createSource', () => {
     await Promise.all(texts.map((text) => source.query(text)));
     expect(warehouse.count('GET /v1/meta')).toBe(1);
     expect(source.timeZone).toBe('Asia/Shanghai');
+    const catalog = await source.catalog();
+    expect(await source.refreshCatalog()).toBe(catalog);
+    const [, again] = warehouse.requests.filter((r) => r.path === '/v1/meta');
+    expect(again!.headers['if-none-match']).toBe('"catalog-1"');
   });
 
   it('compiles text to the same IR the server receives', async () => {

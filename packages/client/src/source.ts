@@ -88,6 +88,11 @@ export interface Source {
   /** The catalog (fetched once, then shared). */
   catalog(): Promise<Catalog>;
   /**
+   * Asks the server whether the catalog changed (`If-None-Match`: an unchanged catalog costs a 304) and
+   * returns the current one; later text queries are checked against it.
+   */
+  refreshCatalog(): Promise<Catalog>;
+  /**
    * Turns a text query (checked locally against the catalog) or an IR into the IR to send, with the
    * run-time parameters bound. Rejects with an `invalid-query` {@link QueryError} carrying line:col
    * diagnostics.
@@ -180,6 +185,12 @@ class WarehouseSource implements Source, FeedHost {
 
   async catalog(): Promise<Catalog> {
     const catalog = await this.#catalog.get();
+    this.#loadedTimeZone = catalogTimeZone(catalog);
+    return catalog;
+  }
+
+  async refreshCatalog(): Promise<Catalog> {
+    const catalog = await this.#catalog.revalidate();
     this.#loadedTimeZone = catalogTimeZone(catalog);
     return catalog;
   }
