@@ -14,11 +14,17 @@ const result = (n: number): QueryResult => ({
 });
 
 /** A warehouse that is up or down at the test's command, on fake time. */
-function fakeHost() {
-  const host = {
+interface FakeHost extends FeedHost {
+  up: boolean;
+  calls: number[];
+  ticks: Set<() => void>;
+}
+
+function fakeHost(): FakeHost {
+  const host: FakeHost = {
     up: true,
-    calls: [] as number[],
-    ticks: new Set<() => void>(),
+    calls: [],
+    ticks: new Set(),
     prepare: async () => ir,
     key: async () => 'k',
     cached: () => undefined,
@@ -28,12 +34,12 @@ function fakeHost() {
       if (!host.up) throw new QueryError('network', 'down');
       return { result: result(host.calls.length), updatedAt: Date.now() };
     },
-    every: (_ms: number, tick: () => void) => {
+    every: (_ms, tick) => {
       host.ticks.add(tick);
       return () => host.ticks.delete(tick);
     },
     follow: () => () => {},
-  } satisfies FeedHost & Record<string, unknown>;
+  };
   return host;
 }
 
