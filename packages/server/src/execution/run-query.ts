@@ -38,7 +38,7 @@ export interface QueryResult {
   /** One value array per column, each of length `rowCount`. */
   data: unknown[][];
   rowCount: number;
-  /** True when more rows matched than were returned (the query's `limit` or the server cap). */
+  /** True when the server's row cap cut rows the query asked for (never for the query's own `limit`). */
   truncated: boolean;
   /** The row limit applied. */
   limit: number;
@@ -156,11 +156,11 @@ export async function runQuery(
 function shapeResult(resolved: ResolvedQuery, plan: Plan, raw: EngineResult, timeZone: string): QueryResult {
   const outputs = plan.columns.length;
   let rowCount = raw.rowCount;
-  const truncated = rowCount > plan.rowLimit;
-  if (truncated) rowCount = plan.rowLimit;
-  const data = raw.columns
-    .slice(0, outputs)
-    .map((column) => (truncated ? column.slice(0, rowCount) : column));
+  const more = rowCount > plan.rowLimit;
+  if (more) rowCount = plan.rowLimit;
+  // Only the server's cap counts as truncation: rows beyond the query's own `limit` were not asked for.
+  const truncated = more && plan.capped;
+  const data = raw.columns.slice(0, outputs).map((column) => (more ? column.slice(0, rowCount) : column));
   const columns: ResultColumn[] = plan.columns.map((column, i) => {
     const shaped: ResultColumn = { ...column };
     if (raw.stringNumbers[i]) shaped.encoding = 'string';

@@ -356,11 +356,35 @@ describe('graceful shutdown', () => {
 describe('batches', () => {
   it('runs a batch of 100 queries on a server with 1 slot and a queue of 1, in order', async () => {
     const server = await boot({ limits: { concurrency: 1, maxQueue: 1 } });
-    const queries = Array.from({ length: 100 }, (_, i) => ({ v: 1, from: 'loans', measures: ['loans.loans'], filters: { member: 'loans.category', operator: 'equals', values: ['ABCDE'[i % 5]] }, limit: i + 1 }));
+    const queries = Array.from({ length: 100 }, (_, i) => ({
+      v: 1,
+      from: 'loans',
+      measures: ['loans.loans'],
+      filters: { member: 'loans.category', operator: 'equals', values: ['ABCDE'[i % 5]] },
+      limit: i + 1,
+    }));
     const response = await post(server, { queries });
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.results).toHaveLength(100);
-    expect(body.results.map((r: { data: number[][] }) => r.data[0]![0])).toEqual(Array.from({ length: 100 }, () => 80));
+    expect(body.results.map((r: { data: number[][] }) => r.data[0]![0])).toEqual(
+      Array.from({ length: 100 }, () => 80),
+    );
+  });
+});
+
+describe('truncation', () => {
+  it("does not call the query's own limit a truncation, but the server cap is one", async () => {
+    const server = await boot({ limits: { maxRows: 5 } });
+    const ir = {
+      v: 1,
+      from: 'loans',
+      measures: ['loans.loans'],
+      dimensions: [{ member: 'loans.ts', granularity: 'day' }],
+    };
+    const own = await (await post(server, { ...ir, limit: 3 })).json();
+    expect(own).toMatchObject({ rowCount: 3, truncated: false, limit: 3 });
+    const capped = await (await post(server, { ...ir, limit: 50 })).json();
+    expect(capped).toMatchObject({ rowCount: 5, truncated: true, limit: 5 });
   });
 });

@@ -31,6 +31,8 @@ export interface Plan {
   columns: PlannedColumn[];
   /** Rows the statement may return before `truncated` is set (it asks for one more). */
   rowLimit: number;
+  /** True when the server's cap, not the query's own `limit`, sets `rowLimit`. */
+  capped: boolean;
   /** True when the statement adds a `__total` column (rows before the limit). */
   withTotal: boolean;
 }
@@ -134,7 +136,8 @@ class Planner {
     ];
     const offset = query.offset > 0 ? ` OFFSET ${this.bind(query.offset)}` : '';
     const sql = `${this.rowsCte()}\nSELECT ${outputs.join(', ')} FROM (${body}) AS __result\n${this.orderBy()}\nLIMIT ${this.bind(rowLimit + 1)}${offset}`;
-    return { sql, values: this.binder.values, columns, rowLimit, withTotal: this.options.withTotal };
+    const capped = query.limit === undefined || query.limit > this.options.maxRows;
+    return { sql, values: this.binder.values, columns, rowLimit, capped, withTotal: this.options.withTotal };
   }
 
   // ── rows ──────────────────────────────────────────────────────────────────
