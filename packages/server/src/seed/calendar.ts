@@ -138,7 +138,7 @@ export function calendarDays(from = CALENDAR_FIRST_DAY, to = CALENDAR_LAST_DAY):
     const holidayName = holiday?.name ?? null;
     const isMakeupWorkday = holiday?.makeup ?? false;
     const month = date.getUTCMonth() + 1;
-    const academicStart = month >= 8 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
+    const academicStart = month >= 9 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
     const semester = allSemesters.find((s) => s.startDate <= iso && iso <= s.endDate) ?? null;
     const teachingWeek = semester
       ? Math.floor((date.getTime() - parseIsoDate(semester.startDate).getTime()) / (7 * DAY_MS)) + 1

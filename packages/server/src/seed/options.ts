@@ -18,7 +18,7 @@ export interface SeedParameters {
   readonly seed: number;
   readonly scale: number;
   readonly asOf: string;
-  /** Academic year (its first calendar year) the as-of date falls in. */
+  /** Academic year (its first calendar year; years run from 1 September) the as-of date falls in. */
   readonly academicYear: number;
   /** First day of the two-year history (library loans, service requests, claims). */
   readonly historyStart: string;
@@ -77,7 +77,7 @@ export function resolveSeedOptions(options: SeedOptions = {}): SeedParameters {
     seed,
     scale,
     asOf,
-    academicYear: month >= 8 ? year : year - 1,
+    academicYear: month >= 9 ? year : year - 1,
     historyStart: formatIsoDate(addDays(asOfDate, -729)),
     yearStart: formatIsoDate(addDays(asOfDate, -364)),
     recentStart: formatIsoDate(addDays(asOfDate, -29)),

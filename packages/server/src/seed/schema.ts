@@ -127,7 +127,7 @@ export const tableSpecs: readonly TableSpec[] = [
       c('is_workday', 'BOOLEAN', '是否工作日', 'Weekday that is not a holiday, or a make-up workday.'),
       c('holiday_name', 'VARCHAR', '节假日名称', 'Holiday the day is off for, else NULL.'),
       c('is_makeup_workday', 'BOOLEAN', '是否调休上班', 'Weekend day worked to make up for a holiday.'),
-      c('academic_year', 'VARCHAR', '学年', 'e.g. 2026-2027 (from August).'),
+      c('academic_year', 'VARCHAR', '学年', 'e.g. 2026-2027 (1 September to 31 August).'),
       c('period', 'VARCHAR', '学期阶段', '秋季学期, 寒假, 春季学期 or 暑假.'),
       c('semester_code', 'VARCHAR', '学期代码', 'Semester the day falls in, else NULL.'),
       c('teaching_week', 'INTEGER', '教学周', 'Week of the semester (1-based), else NULL.'),

@@ -350,3 +350,27 @@ describe('seeding', () => {
     );
   });
 });
+
+describe('graduation', () => {
+  it('counts a cohort as graduated from 1 July of its last year, before the next cohort arrives in September', async () => {
+    const summer = await warehouse({ asOf: '2024-07-15', scale: 0.01 });
+    const cohorts = await rows(
+      summer,
+      `SELECT enrol_year, string_agg(DISTINCT CASE WHEN status = '毕业' THEN '毕业' ELSE '在校' END, ',') AS status
+       FROM students WHERE degree_level = '本科' AND major_code <> '100201K' GROUP BY ALL ORDER BY enrol_year`,
+    );
+    expect(cohorts).toEqual([
+      { enrol_year: 2019, status: '毕业' },
+      { enrol_year: 2020, status: '毕业' },
+      { enrol_year: 2021, status: '在校' },
+      { enrol_year: 2022, status: '在校' },
+      { enrol_year: 2023, status: '在校' },
+    ]);
+    expect(
+      await value(
+        summer,
+        "SELECT count(*) FROM students WHERE status = '毕业' AND dorm_building_id IS NOT NULL",
+      ),
+    ).toBe(0);
+  });
+});

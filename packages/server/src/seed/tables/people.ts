@@ -8,7 +8,7 @@ import {
 } from '../data/people';
 import { cities } from '../data/regions.generated';
 import { insertRows, sqlString, sqlStringList, weightedList, weightedSlots } from '../sql';
-import type { SeedContext, SeedStep } from './step';
+import { dateLiteral, type SeedContext, type SeedStep } from './step';
 
 /** Intake per year at scale 1, by degree level. */
 export function intake(level: DegreeLevel, year: number): number {
@@ -185,10 +185,10 @@ const students: SeedStep = {
         college_id, major_code, degree_level, enrol_year,
         enrol_year::VARCHAR || '级' AS grade,
         replace(major_name, '（专科）', '') || enrol_year::VARCHAR || '级' || (1 + k // 45)::VARCHAR || '班' AS class_name,
-        CASE WHEN enrol_year + years <= ${params.academicYear} THEN '毕业'
+        CASE WHEN make_date(enrol_year + years, 7, 1) <= ${dateLiteral(params.asOf)} THEN '毕业'
              WHEN rnd('student.status', student_id) < 0.015 THEN '休学' ELSE '在读' END AS status,
         origin_province_code, origin_city_code,
-        CASE WHEN enrol_year + years <= ${params.academicYear} THEN NULL
+        CASE WHEN make_date(enrol_year + years, 7, 1) <= ${dateLiteral(params.asOf)} THEN NULL
              WHEN degree_level = '硕士' THEN 'D13'
              WHEN is_female THEN 'D' || lpad((1 + floor(rnd('student.dorm', student_id) * 7))::INTEGER::VARCHAR, 2, '0')
              ELSE 'D' || lpad((8 + floor(rnd('student.dorm', student_id) * 5))::INTEGER::VARCHAR, 2, '0') END AS dorm_building_id,
