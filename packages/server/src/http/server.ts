@@ -193,7 +193,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rateLimiter = new RateLimiter({ perSecond: limits.ratePerSecond, burst: limits.rateBurst });
   const cache = new ResultCache<QueryResult>({ ttlMs: options.cacheTtlMs ?? 5_000, maxEntries: 2_000 });
   const watcher = new TableVersionWatcher(engine, log);
-  const catalogVersion = new Date().toISOString();
+  // The catalog's content, not the start time, versions it: a restart with the same catalog keeps ETags valid.
+  const catalogVersion = createHash('sha256').update(JSON.stringify(catalog)).digest('base64url').slice(0, 16);
   const context: QueryContext = {
     catalog,
     engine,
