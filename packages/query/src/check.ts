@@ -321,13 +321,7 @@ class Checker {
       const unquoted =
         type === 'number' && typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
       const extra = Number.isFinite(unquoted) ? { suggestions: [String(unquoted)] } : {};
-      this.issue(
-        'type-mismatch',
-        path,
-        { member, expected: type, value: JSON.stringify(value) },
-        undefined,
-        extra,
-      );
+      this.issue('type-mismatch', path, { member, expected: type, value: show(value) }, undefined, extra);
     } else if (dimension?.values && typeof value === 'string' && !dimension.values.includes(value)) {
       const near = closest(value, dimension.values);
       this.issue('unknown-value', path, { value, member }, undefined, {
@@ -434,7 +428,7 @@ class Checker {
         this.issue('type-mismatch', path, {
           member: ':' + name,
           expected: use.type,
-          value: JSON.stringify(value),
+          value: show(value),
         });
       } else if (use.type === 'range') {
         this.checkRange(value as Exclude<DateRange, { param: string }>, path);
@@ -471,4 +465,11 @@ function hasCalendar(calendar: AcademicCalendar | undefined): boolean {
 /** RFC 6901 escaping of one path segment. */
 export function escapePointer(segment: string): string {
   return segment.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+/** A value as the query language writes it: strings in single quotes, lists in parentheses. */
+function show(value: ParamValue): string {
+  if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`;
+  if (Array.isArray(value)) return `(${value.map(show).join(', ')})`;
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
