@@ -18,11 +18,13 @@ interface FakeHost extends FeedHost {
   up: boolean;
   calls: number[];
   ticks: Set<() => void>;
+  hidden: boolean;
 }
 
 function fakeHost(): FakeHost {
   const host: FakeHost = {
     up: true,
+    hidden: false,
     calls: [],
     ticks: new Set(),
     prepare: async () => ir,
@@ -39,6 +41,7 @@ function fakeHost(): FakeHost {
       return () => host.ticks.delete(tick);
     },
     follow: () => () => {},
+    paused: () => host.hidden,
   };
   return host;
 }
@@ -96,6 +99,25 @@ describe('Feed', () => {
     for (const tick of host.ticks) tick();
     await vi.advanceTimersByTimeAsync(0);
     expect(host.calls.length).toBe(failedAt);
+    feed.close();
+  });
+
+  it('holds a retry that comes due while the page is hidden until it is shown', async () => {
+    vi.useFakeTimers();
+    const host = fakeHost();
+    host.up = false;
+    const feed = new Feed(host, ir, {});
+    feed.start();
+    await vi.advanceTimersByTimeAsync(0);
+    host.hidden = true;
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(host.calls).toHaveLength(1);
+    host.hidden = false;
+    host.up = true;
+    feed.resume();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(host.calls).toHaveLength(2);
+    expect(feed.state.status).toBe('ready');
     feed.close();
   });
 });

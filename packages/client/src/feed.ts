@@ -62,6 +62,8 @@ export interface FeedHost {
   /** Runs the query and caches the answer; resolves with it and the time it was stored under. */
   execute(ir: QueryIR, key: string, options: RunOptions): Promise<CachedResult>;
   every(ms: number, tick: () => void): () => void;
+  /** True while the page is hidden and the source is not always on: retries wait for {@link Feed.resume}. */
+  paused(): boolean;
   follow(
     ir: QueryIR,
     key: string,
@@ -91,6 +93,8 @@ export class Feed {
   #stopLive: (() => void) | undefined;
   #attempt = 0;
   #closed = false;
+  /** A retry came due while the page was hidden. */
+  #retryDue = false;
 
   constructor(host: FeedHost, query: string | QueryIR, options: WatchOptions) {
     this.#host = host;
@@ -113,6 +117,13 @@ export class Feed {
       });
     }
     void this.load(true);
+  }
+
+  /** The page is visible again: run a retry that came due while it was hidden. */
+  resume(): void {
+    if (!this.#retryDue) return;
+    this.#retryDue = false;
+    void this.load(false);
   }
 
   close(): void {
@@ -211,7 +222,8 @@ export class Feed {
       clearTimeout(this.#retryTimer);
       this.#retryTimer = setTimeout(() => {
         this.#retryTimer = undefined;
-        void this.load(false);
+        if (this.#host.paused()) this.#retryDue = true;
+        else void this.load(false);
       }, backoffDelay(this.#attempt++));
     }
   }

@@ -276,6 +276,10 @@ class WarehouseSource implements Source, FeedHost {
     };
   }
 
+  paused(): boolean {
+    return this.#paused();
+  }
+
   #paused(): boolean {
     return !this.alwaysOn && typeof document !== 'undefined' && document.hidden;
   }
@@ -348,7 +352,9 @@ class WarehouseSource implements Source, FeedHost {
     if (this.#visibilityListener || typeof document === 'undefined') return;
     this.#visibilityListener = () => {
       void this.#live?.then((channel) => channel.setPaused(this.#paused()));
-      if (!document.hidden) this.#clock.resume();
+      if (document.hidden) return;
+      this.#clock.resume();
+      for (const feed of this.#feeds.values()) feed.resume();
     };
     document.addEventListener('visibilitychange', this.#visibilityListener);
   }
