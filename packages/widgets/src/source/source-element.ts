@@ -141,9 +141,9 @@ export class SourceElement extends LitElement {
   }
 
   #syncUrl(): void {
-    const wanted = this.urlSync && this.isConnected && this.current !== undefined;
-    if (wanted && !this.#stopUrlSync) this.#stopUrlSync = syncParamsWithUrl(this.current!.params);
-    if (!wanted && this.#stopUrlSync) {
+    const source = this.urlSync && this.isConnected ? this.current : undefined;
+    if (source && !this.#stopUrlSync) this.#stopUrlSync = syncParamsWithUrl(source.params);
+    if (!source && this.#stopUrlSync) {
       this.#stopUrlSync();
       this.#stopUrlSync = undefined;
     }
