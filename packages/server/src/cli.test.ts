@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from './cli';
+import { resolveAsOf } from './commands/seed';
 
 let directory: string;
 const printed = { log: [] as string[], error: [] as string[] };
@@ -99,5 +100,15 @@ describe('campus-cockpit seed', () => {
   it('prints its help', async () => {
     expect(await main(['seed', '--help'])).toBe(0);
     expect(printed.log.join('\n')).toContain('--as-of <date>');
+  });
+});
+
+describe('--as-of today and yesterday', () => {
+  it('are dates on the campus clock (UTC+8)', () => {
+    const lateEvening = new Date('2026-11-25T17:30:00Z'); // 01:30 on 26 November in 丽水
+    expect(resolveAsOf('today', lateEvening)).toBe('2026-11-26');
+    expect(resolveAsOf('yesterday', lateEvening)).toBe('2026-11-25');
+    expect(resolveAsOf('2026-01-02', lateEvening)).toBe('2026-01-02');
+    expect(resolveAsOf(undefined, lateEvening)).toBeUndefined();
   });
 });

@@ -20,7 +20,8 @@ Generates the synthetic campus warehouse (a DuckDB file). The same arguments alw
 Options:
   --out <file>      DuckDB file to write (default warehouse.duckdb)
   --seed <n>        seed of the generator, a whole number ≥ 0 (default ${DEFAULT_SEED})
-  --as-of <date>    last day of the history, YYYY-MM-DD from ${MIN_AS_OF} to ${MAX_AS_OF} (default ${DEFAULT_AS_OF})
+  --as-of <date>    last day of the history, YYYY-MM-DD from ${MIN_AS_OF} to ${MAX_AS_OF}, or \`today\` or
+                    \`yesterday\` on the campus clock (UTC+8) (default ${DEFAULT_AS_OF})
   --scale <x>       size factor from ${MIN_SCALE} to ${MAX_SCALE}; 1 ≈ 12,000 students, 3.5M network samples (default ${DEFAULT_SCALE})
   --threads <n>     DuckDB worker threads (default: all cores; the data does not depend on it)
   --force           replace --out if it exists
@@ -34,6 +35,13 @@ function parseNumber(option: string, text: string | undefined, whole: boolean): 
     throw new UsageError(`--${option} must be ${whole ? 'a whole number' : 'a number'}, got "${text}".`);
   }
   return value;
+}
+
+/** `today` and `yesterday` are campus dates (China Standard Time, UTC+8), for demos with live data. */
+export function resolveAsOf(text: string | undefined, now = new Date()): string | undefined {
+  if (text !== 'today' && text !== 'yesterday') return text;
+  const campus = new Date(now.getTime() + 8 * 3_600_000 - (text === 'yesterday' ? 86_400_000 : 0));
+  return campus.toISOString().slice(0, 10);
 }
 
 const formatRows = (rows: number) => rows.toLocaleString('en-US').padStart(11);
@@ -75,7 +83,7 @@ export const seedCommand: Command = {
       out,
       seed: parseNumber('seed', values.seed, true),
       scale: parseNumber('scale', values.scale, false),
-      asOf: values['as-of'],
+      asOf: resolveAsOf(values['as-of']),
       overwrite: values.force ?? false,
       threads,
       onProgress: values.quiet
