@@ -102,4 +102,29 @@ describe('subscriptions', () => {
     ).toBe(404);
     expect((await fetch(`${server.url}/v1/subscriptions/${id}`, { method: 'DELETE' })).status).toBe(204);
   });
+
+  it('re-sends on every interval tick when intervalSeconds is set, even unchanged', async () => {
+    const created = await fetch(`${server.url}/v1/subscriptions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ v: 1, from: 'students', measures: ['students.headcount'], intervalSeconds: 1 }),
+    });
+    const { events: path } = await created.json();
+    const controller = new AbortController();
+    const stream = events(await fetch(`${server.url}${path}`, { signal: controller.signal }));
+    const first = (await stream.next()).value!;
+    const second = (await stream.next()).value!;
+    controller.abort();
+    expect(first.event).toBe('result');
+    expect(second.data).toBe(first.data);
+  });
+
+  it('refuses an interval out of range', async () => {
+    const response = await fetch(`${server.url}/v1/subscriptions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ v: 1, from: 'students', measures: ['students.headcount'], intervalSeconds: 0 }),
+    });
+    expect(response.status).toBe(400);
+  });
 });
