@@ -38,7 +38,8 @@ import type {
   Scalar,
   TopN,
 } from './ir.js';
-import { canonicalIR, conditionOf, dimensionKey, GRANULARITIES, isParamRef } from './ir.js';
+import { conditionOf } from './condition.js';
+import { canonicalIR, dimensionKey, GRANULARITIES, isParamRef } from './ir.js';
 import type { Diagnostic } from './problem.js';
 import { validateIR } from './validate.js';
 

@@ -33,7 +33,8 @@ import type {
   Scalar,
   TopN,
 } from './ir.js';
-import { canonicalIR, conditionOf, dimensionKey, GRANULARITIES } from './ir.js';
+import { conditionOf } from './condition.js';
+import { canonicalIR, dimensionKey, GRANULARITIES } from './ir.js';
 import { label, lookupView, resolveMemberName } from './lookup.js';
 import type { Issue } from './messages.js';
 import { closestEntries } from './suggest.js';
