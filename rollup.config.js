@@ -6,7 +6,7 @@
  *   dist/campus-cockpit.iife.min.js  one <script>: every element except <cc-chart>
  *   dist/campus-cockpit-charts.iife.min.js  <cc-chart> with G2, self-contained
  *   dist/esm/                        <script type="module"> users; G2 is a chunk fetched when a <cc-chart> connects
- *   dist/campus-cockpit-kpi.min.js   a KPI tile alone with lit, client and query (measured against its budget)
+ *   dist/campus-cockpit-kpi.min.js   a page's KPI tile with its <cc-source>: lit, client and query (budgeted)
  *   dist/campus-cockpit-query.min.js the query package alone (measured against its budget)
  *   dist/*.html                      the demo pages from examples/demo, served by `npm start`
  */
@@ -153,9 +153,10 @@ const configs = [
     output: { dir: 'dist/esm', format: 'es', chunkFileNames: 'chunks/[name]-[hash].js' },
   },
   {
-    input: `${widgets}/kpi/cc-kpi.ts`,
+    input: 'scripts/size-entries/kpi-page.ts',
     plugins: browserPlugins({ minify: true }),
-    // The client's optional parts (Arrow, live, persistence) stay out of the measured file, as lazy chunks.
+    // The client's optional parts (Arrow, live, persistence) stay lazy chunks; the size check counts the
+    // entry with everything it imports statically.
     output: {
       dir: 'dist',
       entryFileNames: 'campus-cockpit-kpi.min.js',
