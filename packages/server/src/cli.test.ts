@@ -75,6 +75,14 @@ describe('campus-cockpit seed', () => {
     expect(printed.log).toEqual([]);
   });
 
+  it('says when the folder of --out does not exist', async () => {
+    const out = join(directory, 'missing', 'x.duckdb');
+    expect(await main(['seed', '--out', out, '--scale', '0.01', '--quiet'])).toBe(1);
+    expect(printed.error.join('\n')).toContain(
+      `the folder ${join(directory, 'missing')} for ${out} does not exist`,
+    );
+  });
+
   it.each([
     [['--scale', 'big'], '--scale must be a number, got "big".'],
     [['--scale', '0'], 'scale 0 is invalid: use a number from 0.01 to 10'],

@@ -1,5 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { resolveSeedOptions, SEED_FORMAT_VERSION, type SeedOptions, type SeedParameters } from './options';
 import { createTableSql, tableSpecs } from './schema';
 import { prepareSession } from './session';
@@ -117,6 +118,12 @@ export async function generateWarehouseFile(options: GenerateFileOptions): Promi
   if (existsSync(options.out) && !options.overwrite) {
     throw new Error(
       `${options.out} already exists; delete it, choose another --out, or pass --force to replace it.`,
+    );
+  }
+  const directory = dirname(resolve(options.out));
+  if (!existsSync(directory)) {
+    throw new Error(
+      `the folder ${directory} for ${options.out} does not exist; create it first or choose another --out.`,
     );
   }
   const partial = `${options.out}.partial`;
