@@ -41,33 +41,34 @@ export class BreadcrumbTrail extends LitElement {
   /** Label of the first crumb (no level chosen). Default `全部` (`All` in English). */
   @property({ attribute: 'root-label' }) rootLabel: string | undefined;
 
-  readonly #consumer = new ContextConsumer(this, {
+  // TypeScript `private`, not `#private`: esbuild lowers #members of decorated classes to WeakMap helpers.
+  private readonly consumer = new ContextConsumer(this, {
     context: sourceContext,
     subscribe: true,
-    callback: () => this.#follow(),
+    callback: () => this.follow(),
   });
-  #stop: (() => void) | undefined;
-  #followed = '';
-  #followedSource: Source | undefined;
+  private stop: (() => void) | undefined;
+  private followed = '';
+  private followedSource: Source | undefined;
 
-  get #source(): Source | undefined {
-    return this.#consumer.value;
+  private get source(): Source | undefined {
+    return this.consumer.value;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#stop?.();
-    this.#stop = undefined;
-    this.#followed = '';
-    this.#followedSource = undefined;
+    this.stop?.();
+    this.stop = undefined;
+    this.followed = '';
+    this.followedSource = undefined;
   }
 
   protected override willUpdate(): void {
-    this.#follow();
+    this.follow();
   }
 
   protected override render() {
-    const source = this.#source;
+    const source = this.source;
     if (!source) return nothing;
     const trail = drillTrail(source.params, this.path);
     const root = this.rootLabel ?? (source.locale === 'en' ? 'All' : '全部');
@@ -88,7 +89,7 @@ export class BreadcrumbTrail extends LitElement {
             type="button"
             aria-current=${last ? 'page' : 'false'}
             ?disabled=${last}
-            @click=${() => this.#clearBelow(crumb.keep)}
+            @click=${() => this.clearBelow(crumb.keep)}
           >
             ${crumb.label}
           </button>
@@ -98,28 +99,28 @@ export class BreadcrumbTrail extends LitElement {
   }
 
   /** Keeps the first `keep` levels and clears the rest. */
-  #clearBelow(keep: number): void {
-    const params = this.#source?.params;
+  private clearBelow(keep: number): void {
+    const params = this.source?.params;
     const cleared = this.path.slice(keep);
     if (!params || cleared.length === 0) return;
     params.update(Object.fromEntries(cleared.map((level) => [level, undefined])));
     this.dispatchEvent(new ChangeEvent({ name: cleared[0]!, value: undefined }));
   }
 
-  #follow(): void {
-    const source = this.#source;
+  private follow(): void {
+    const source = this.source;
     const key = source && this.isConnected ? this.path.join(',') : '';
-    if (key === this.#followed && source === this.#followedSource) return;
-    this.#stop?.();
-    this.#stop = undefined;
-    this.#followed = key;
-    this.#followedSource = source;
+    if (key === this.followed && source === this.followedSource) return;
+    this.stop?.();
+    this.stop = undefined;
+    this.followed = key;
+    this.followedSource = source;
     if (!source || !key) return;
     const stopDrill = followDrillPath(source.params, this.path);
     const stopRender = source.params.subscribe((changed) => {
       if (this.path.some((level) => changed.has(level))) this.requestUpdate();
     });
-    this.#stop = () => {
+    this.stop = () => {
       stopDrill();
       stopRender();
     };

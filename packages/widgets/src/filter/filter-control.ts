@@ -71,49 +71,50 @@ export class FilterControl extends LitElement {
   @state() private dimensionTitle = '';
   @state() private problem: string | undefined;
 
-  readonly #consumer = new ContextConsumer(this, {
+  // TypeScript `private`, not `#private`: esbuild lowers #members of decorated classes to WeakMap helpers.
+  private readonly consumer = new ContextConsumer(this, {
     context: sourceContext,
     subscribe: true,
-    callback: () => this.#load(),
+    callback: () => this.load(),
   });
-  #stopParams: (() => void) | undefined;
-  #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  #loads = 0;
+  private stopParams: (() => void) | undefined;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private loads = 0;
 
-  get #source(): Source | undefined {
-    return this.#consumer.value;
+  private get source(): Source | undefined {
+    return this.consumer.value;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#stopParams?.();
-    this.#stopParams = undefined;
-    clearTimeout(this.#searchTimer);
+    this.stopParams?.();
+    this.stopParams = undefined;
+    clearTimeout(this.searchTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('dimension') || changed.has('type')) this.#load();
-    if (changed.has('value') && this.value !== undefined && this.#source && this.name) {
-      this.#source.params.set(this.name, parseValue(this.value));
+    if (changed.has('dimension') || changed.has('type')) this.load();
+    if (changed.has('value') && this.value !== undefined && this.source && this.name) {
+      this.source.params.set(this.name, parseValue(this.value));
     }
   }
 
   protected override render() {
     const label = this.label ?? this.dimensionTitle;
     return html`<label part="base">
-      ${label ? html`<span part="label">${label}</span>` : nothing}${this.#control()}${
+      ${label ? html`<span part="label">${label}</span>` : nothing}${this.control()}${
         this.problem ? html`<span part="error" role="alert">${this.problem}</span>` : nothing
       }
     </label>`;
   }
 
-  #control() {
-    const current = this.#source?.params.get(this.name);
-    const all = this.#source?.locale === 'en' ? 'All' : '全部';
+  private control() {
+    const current = this.source?.params.get(this.name);
+    const all = this.source?.locale === 'en' ? 'All' : '全部';
     switch (this.type) {
       case 'multi-select': {
         const chosen = new Set((Array.isArray(current) ? current : []).map(String));
-        return html`<select part="control" multiple @change=${this.#onSelect}>
+        return html`<select part="control" multiple @change=${this.onSelect}>
           ${this.options.map(
             (o) =>
               html`<option value=${String(o.value)} ?selected=${chosen.has(String(o.value))}>
@@ -128,17 +129,17 @@ export class FilterControl extends LitElement {
             part="control start"
             type="date"
             .value=${range.start ?? ''}
-            @change=${this.#onRange}
+            @change=${this.onRange}
           />
           <span part="separator">–</span>
-          <input part="control end" type="date" .value=${range.end ?? ''} @change=${this.#onRange} />`;
+          <input part="control end" type="date" .value=${range.end ?? ''} @change=${this.onRange} />`;
       }
       case 'search': {
         const text = typeof current === 'string' ? current.replace(/^%|%$/g, '') : '';
-        return html`<input part="control" type="search" .value=${text} @input=${this.#onSearch} />`;
+        return html`<input part="control" type="search" .value=${text} @input=${this.onSearch} />`;
       }
       default:
-        return html`<select part="control" @change=${this.#onSelect}>
+        return html`<select part="control" @change=${this.onSelect}>
           <option value="" ?selected=${current === undefined}>${all}</option>
           ${this.options.map(
             (o) =>
@@ -150,57 +151,54 @@ export class FilterControl extends LitElement {
     }
   }
 
-  #onSelect(event: Event): void {
+  private onSelect(event: Event): void {
     const select = event.target as HTMLSelectElement;
     const chosen = [...select.selectedOptions].map((o) =>
       this.options.find((c) => String(c.value) === o.value),
     );
     const picked = chosen.filter((o): o is Option => o !== undefined);
     if (this.type === 'multi-select') {
-      this.#set(
-        picked.length ? picked.map((o) => o.value) : undefined,
-        picked.map((o) => o.label).join('、'),
-      );
+      this.set(picked.length ? picked.map((o) => o.value) : undefined, picked.map((o) => o.label).join('、'));
     } else {
-      this.#set(picked[0]?.value ?? undefined, picked[0]?.label);
+      this.set(picked[0]?.value ?? undefined, picked[0]?.label);
     }
   }
 
-  #onRange(): void {
+  private onRange(): void {
     const [start, end] = [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[type="date"]')].map(
       (i) => i.value,
     );
-    this.#set(start && end ? { start, end: end < start ? start : end } : undefined);
+    this.set(start && end ? { start, end: end < start ? start : end } : undefined);
   }
 
-  #onSearch(event: Event): void {
+  private onSearch(event: Event): void {
     const text = (event.target as HTMLInputElement).value.trim();
-    clearTimeout(this.#searchTimer);
-    this.#searchTimer = setTimeout(() => {
-      this.#searchTimer = undefined;
-      this.#set(text ? (this.match === 'exact' ? text : `%${text}%`) : undefined, text);
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => {
+      this.searchTimer = undefined;
+      this.set(text ? (this.match === 'exact' ? text : `%${text}%`) : undefined, text);
     }, SEARCH_DELAY);
   }
 
-  #set(value: ParamValue | undefined, label?: string): void {
-    const params = this.#source?.params;
+  private set(value: ParamValue | undefined, label?: string): void {
+    const params = this.source?.params;
     if (!params || !this.name) return;
     params.set(this.name, value, label);
     this.dispatchEvent(new ChangeEvent({ name: this.name, value, label }));
   }
 
   /** Reads title and options from the catalog (querying distinct values when the catalog lists none). */
-  async #load(): Promise<void> {
-    const source = this.#source;
-    this.#stopParams?.();
-    this.#stopParams = source?.params.subscribe((changed) => {
+  private async load(): Promise<void> {
+    const source = this.source;
+    this.stopParams?.();
+    this.stopParams = source?.params.subscribe((changed) => {
       if (changed.has(this.name)) this.requestUpdate();
     });
     if (!source || !this.name) return;
     if (this.value !== undefined && source.params.get(this.name) === undefined) {
       source.params.set(this.name, parseValue(this.value));
     }
-    const load = ++this.#loads;
+    const load = ++this.loads;
     try {
       if (!this.dimension) return;
       const catalog = await source.catalog();
@@ -210,12 +208,12 @@ export class FilterControl extends LitElement {
         this.type === 'select' || this.type === 'multi-select'
           ? await listOptions(source, this.dimension, dimension)
           : [];
-      if (load === this.#loads) {
+      if (load === this.loads) {
         this.options = options;
         this.problem = undefined;
       }
     } catch (error) {
-      if (load === this.#loads)
+      if (load === this.loads)
         this.problem = error instanceof QueryError ? describeError(error) : String(error);
     }
   }

@@ -81,7 +81,7 @@ describe('<cc-source>', () => {
     history.replaceState(null, '', '?p.year=2024&other=1');
     document.body.innerHTML = '<cc-source endpoint="/" url-sync></cc-source>';
     const source = (document.querySelector('cc-source') as SourceElement).current!;
-    expect(source.params.get('year')).toBe(2024);
+    await expect.poll(() => source.params.get('year')).toBe(2024);
     source.params.set('college', '工学院');
     await expect.poll(() => new URLSearchParams(location.search).get('p.college')).toBe('工学院');
     expect(new URLSearchParams(location.search).get('other')).toBe('1');

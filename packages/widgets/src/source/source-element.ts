@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { createSource, syncParamsWithUrl, type Source, type TokenProvider } from '@campus-cockpit/client';
+import { createSource, type Source, type TokenProvider } from '@campus-cockpit/client';
 import type { Locale } from '@campus-cockpit/query';
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -52,39 +52,40 @@ export class SourceElement extends LitElement {
   /** A source created with `createSource()` to share instead of creating one. Property only. */
   @property({ attribute: false }) source: Source | undefined;
 
-  readonly #provider = new ContextProvider(this, { context: sourceContext });
-  #owned: Source | undefined;
+  // TypeScript `private`, not `#private`: esbuild lowers #members of decorated classes to WeakMap helpers.
+  private readonly contextProvider = new ContextProvider(this, { context: sourceContext });
+  private ownedSource: Source | undefined;
   /** The settings the current source was made from, to tell when it must be replaced. */
-  #settings: readonly unknown[] = [];
+  private sourceSettings: readonly unknown[] = [];
 
   /** The source the widgets inside use (created from the attributes, or the `source` property). */
   get current(): Source | undefined {
-    return this.#provider.value;
+    return this.contextProvider.value;
   }
 
-  #stopUrlSync: (() => void) | undefined;
+  private stopUrlSync: (() => void) | undefined;
 
   constructor() {
     super();
-    this.addEventListener(SelectEvent.type, (event) => this.#onSelect(event));
+    this.addEventListener(SelectEvent.type, (event) => this.onSelect(event));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#provide();
+    this.provideSource();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#replace(undefined);
+    this.replaceSource(undefined);
   }
 
   protected override willUpdate(): void {
-    if (this.isConnected) this.#provide();
+    if (this.isConnected) this.provideSource();
   }
 
   /** `select-param` on the selecting widget names the page parameter that takes the selected value. */
-  #onSelect(event: SelectEvent): void {
+  private onSelect(event: SelectEvent): void {
     const name = (event.target as Element | null)?.getAttribute?.('select-param');
     const params = this.current?.params;
     if (!name || !params || event.defaultPrevented) return;
@@ -97,9 +98,9 @@ export class SourceElement extends LitElement {
     return html`<slot></slot>`;
   }
 
-  #provide(): void {
-    if (this.source) return this.#replace(this.source, false);
-    if (!this.endpoint) return this.#replace(undefined);
+  private provideSource(): void {
+    if (this.source) return this.replaceSource(this.source, false);
+    if (!this.endpoint) return this.replaceSource(undefined);
     const settings = [
       this.endpoint,
       this.token,
@@ -110,8 +111,9 @@ export class SourceElement extends LitElement {
       this.alwaysOn,
       this.persist,
     ];
-    if (this.#owned && settings.every((value, i) => value === this.#settings[i])) return this.#syncUrl();
-    this.#settings = settings;
+    if (this.ownedSource && settings.every((value, i) => value === this.sourceSettings[i]))
+      return this.syncUrl();
+    this.sourceSettings = settings;
     const source = createSource({
       endpoint: this.endpoint,
       token: this.token,
@@ -122,30 +124,40 @@ export class SourceElement extends LitElement {
       alwaysOn: this.alwaysOn,
       persist: this.persist,
     });
-    this.#replace(source, true);
+    this.replaceSource(source, true);
   }
 
-  #replace(source: Source | undefined, owned = false): void {
-    if (source === this.#provider.value) {
-      this.#syncUrl();
+  private replaceSource(source: Source | undefined, owned = false): void {
+    if (source === this.contextProvider.value) {
+      this.syncUrl();
       return;
     }
-    const previous = this.#owned;
-    this.#owned = owned ? source : undefined;
+    const previous = this.ownedSource;
+    this.ownedSource = owned ? source : undefined;
     if (source && previous) source.params.update(previous.params.values);
-    this.#provider.setValue(source);
+    this.contextProvider.setValue(source);
     previous?.dispose();
-    this.#stopUrlSync?.();
-    this.#stopUrlSync = undefined;
-    this.#syncUrl();
+    this.stopUrlSync?.();
+    this.stopUrlSync = undefined;
+    this.syncUrl();
   }
 
-  #syncUrl(): void {
+  private syncUrl(): void {
     const source = this.urlSync && this.isConnected ? this.current : undefined;
-    if (source && !this.#stopUrlSync) this.#stopUrlSync = syncParamsWithUrl(source.params);
-    if (!source && this.#stopUrlSync) {
-      this.#stopUrlSync();
-      this.#stopUrlSync = undefined;
+    if (source && !this.stopUrlSync) {
+      let stop: (() => void) | undefined;
+      this.stopUrlSync = () => {
+        stop?.();
+        stop = () => {};
+      };
+      // Only pages that ask for URL sync load it.
+      void import('./url-sync.js').then(({ syncParamsWithUrl }) => {
+        stop ??= syncParamsWithUrl(source.params);
+      });
+    }
+    if (!source && this.stopUrlSync) {
+      this.stopUrlSync();
+      this.stopUrlSync = undefined;
     }
   }
 }
