@@ -543,6 +543,12 @@ export const tableSpecs: readonly TableSpec[] = [
       c('paid_at', 'TIMESTAMP', '支付时间', 'Paid, NULL if not yet.'),
       c('status', 'VARCHAR', '单据状态', '已支付, 待支付, 审核中 or 已退回.'),
       c('approval_days', 'DECIMAL(6,2)', '审核用时（天）', 'Days from submission to approval.'),
+      c(
+        'payment_days',
+        'DECIMAL(6,2)',
+        '报销周期（天）',
+        'Days from submission to payment, NULL until paid.',
+      ),
     ],
     ['claim_id'],
   ),

@@ -286,6 +286,24 @@ describe('distributions', () => {
     );
   });
 
+  it('approves smart reimbursement (智能报销) faster than paper claims, and pays after approving', async () => {
+    const days = (channel: string) =>
+      value(db, `SELECT avg(approval_days) FROM reimbursement_claims WHERE channel = '${channel}'`);
+    expect(await days('智能报销')).toBeLessThan(await days('线下报销'));
+    expect(
+      await value(
+        db,
+        'SELECT count(*) FROM reimbursement_claims WHERE payment_days < approval_days OR paid_at < approved_at',
+      ),
+    ).toBe(0);
+    expect(
+      await value(
+        db,
+        "SELECT count(*) FROM reimbursement_claims WHERE status = '已支付' AND payment_days IS NULL",
+      ),
+    ).toBe(0);
+  });
+
   it('funds national projects more than bureau-level ones', async () => {
     const funding = (level: string) =>
       value(db, `SELECT avg(funding) FROM research_projects WHERE level = '${level}'`);

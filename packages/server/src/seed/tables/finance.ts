@@ -66,6 +66,7 @@ export const reimbursementClaims: SeedStep = {
       dated AS (
         SELECT *,
           submitted_at + to_microseconds((approval_days_raw * 86400000000)::BIGINT) AS approved_raw,
+          approval_days_raw + 1 + 2 * rnd3('claim.pay', k, day_key) AS payment_days_raw,
           submitted_at + to_microseconds(((approval_days_raw + 1 + 2 * rnd3('claim.pay', k, day_key)) * 86400000000)::BIGINT) AS paid_raw
         FROM timed
       )
@@ -81,7 +82,9 @@ export const reimbursementClaims: SeedStep = {
              WHEN approved_raw >= ${timestampLiteral(params.liveStart)} THEN '审核中'
              WHEN paid_raw >= ${timestampLiteral(params.liveStart)} THEN '待支付' ELSE '已支付' END AS status,
         CASE WHEN outcome_draw >= 0.05 AND approved_raw < ${timestampLiteral(params.liveStart)}
-             THEN approval_days_raw END::DECIMAL(6,2) AS approval_days
+             THEN approval_days_raw END::DECIMAL(6,2) AS approval_days,
+        CASE WHEN outcome_draw >= 0.05 AND paid_raw < ${timestampLiteral(params.liveStart)}
+             THEN payment_days_raw END::DECIMAL(6,2) AS payment_days
       FROM dated
       ORDER BY claim_id
     `);
