@@ -42,6 +42,8 @@ export class EngineError extends Error {
   constructor(
     readonly reason: 'timeout' | 'cancelled' | 'busy' | 'closed' | 'failed',
     message: string,
+    /** For timeouts: the limit in seconds. */
+    readonly seconds?: number,
   ) {
     super(message);
     this.name = 'EngineError';
@@ -141,6 +143,7 @@ export class DuckDBEngine {
           throw new EngineError(
             'timeout',
             `The query ran longer than the ${timeoutMs} ms limit and was stopped.`,
+            timeoutMs / 1000,
           );
         if (cancelled) throw new EngineError('cancelled', 'The query was cancelled.');
         throw new EngineError('failed', (error as Error).message);

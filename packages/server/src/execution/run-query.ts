@@ -4,7 +4,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import type { Diagnostic, ParamValue, QueryIR, ValueType } from '@campus-cockpit/query';
+import type { Diagnostic, Locale, ParamValue, QueryIR, ValueType } from '@campus-cockpit/query';
 import type { ServerCatalog } from '../catalog/types.js';
 import type { DuckDBEngine, EngineResult } from '../engine/duckdb-engine.js';
 import type { Dialect } from '../planner/dialect.js';
@@ -72,6 +72,8 @@ export interface RunOptions {
   params?: Record<string, ParamValue>;
   /** JSON Pointer of the query in the body. */
   path: string;
+  /** Language of messages. Default `zh-CN`. */
+  locale?: Locale;
   queryIndex?: number;
   /** Called with the running statement's cancel function (for 202 + DELETE). */
   onStart?: (cancel: () => void) => void;
@@ -97,6 +99,7 @@ export function prepareQuery(
     principal,
     now: context.now(),
     path: options.path,
+    ...(options.locale ? { locale: options.locale } : {}),
     ...(options.params ? { params: options.params } : {}),
   });
   if (!resolution.ok) throw new QueryRejected(resolution.diagnostics, options.queryIndex);

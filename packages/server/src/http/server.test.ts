@@ -139,6 +139,14 @@ describe('the public role', () => {
     expect(problem).not.toHaveProperty('data');
   });
 
+  it('speaks Chinese by default and English on Accept-Language: en', async () => {
+    const ir = { v: 1, from: 'students', measures: ['students.avg_gpa'] };
+    const zh = await (await post(ir)).json();
+    expect(zh.errors[0].message).toBe('请登录后查看此数据。（students.avg_gpa）');
+    const en = await (await post(ir, { 'accept-language': 'en-US,en;q=0.9' })).json();
+    expect(en.errors[0].message).toBe("Reading measure 'students.avg_gpa' needs a signed-in caller.");
+  });
+
   it('refuses a non-public view to anonymous callers', async () => {
     const response = await post({ v: 1, from: 'network', measures: ['network.traffic_gb'] });
     expect(response.status).toBe(401);

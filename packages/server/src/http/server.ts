@@ -10,8 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  message,
   validateBatch,
   validateIR,
+  type Locale,
   type Catalog,
   type Diagnostic,
   type QueryIR,
@@ -194,7 +196,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const cache = new ResultCache<QueryResult>({ ttlMs: options.cacheTtlMs ?? 5_000, maxEntries: 2_000 });
   const watcher = new TableVersionWatcher(engine, log);
   // The catalog's content, not the start time, versions it: a restart with the same catalog keeps ETags valid.
-  const catalogVersion = createHash('sha256').update(JSON.stringify(catalog)).digest('base64url').slice(0, 16);
+  const catalogVersion = createHash('sha256')
+    .update(JSON.stringify(catalog))
+    .digest('base64url')
+    .slice(0, 16);
   const context: QueryContext = {
     catalog,
     engine,
@@ -285,7 +290,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   };
 
-  const rateLimit = (req: IncomingMessage, principal: Principal): void => {
+  const rateLimit = (req: IncomingMessage, principal: Principal, locale: Locale): void => {
     const key = principal.anonymous
       ? `ip:${req.socket.remoteAddress ?? ''}`
       : `sub:${principal.role}:${principal.subject ?? ''}`;
@@ -294,8 +299,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       throw simpleProblem(
         'rateLimited',
         'rate-limited',
-        `Too many requests; try again in ${wait} s.`,
-        'Batch queries, or slow the refresh interval.',
+        message('rate-limited', { seconds: wait }, locale),
+        locale === 'en' ? 'Batch queries, or slow the refresh interval.' : '请合并查询或放慢刷新频率。',
         { 'retry-after': String(wait) },
       );
     }
@@ -378,6 +383,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const results = await mapLimited(shape.queries, limits.concurrency, async (ir, index) => {
       const { result, info } = await runQuery(context, ir, principal, {
         withTotal,
+        locale,
         path: shape.batch ? `/queries/${index}` : '',
         ...(shape.batch ? { queryIndex: index } : {}),
         onStart: (cancel) => {
@@ -447,7 +453,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const text = await readBodyText(req, limits.maxBodyBytes);
     const arrow = (req.headers.accept ?? '').includes(ARROW_MEDIA_TYPE);
     const withTotal = url.searchParams.get('total') === 'true';
-    const locale = /^\s*en\b/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'zh-CN';
+    const locale = localeOf(req);
     const minute = Math.floor(context.now().getTime() / 60_000);
     const key = createHash('sha256')
       .update(
@@ -506,7 +512,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         logAudit(prepared, principal, requestId, joined, started);
       },
       (error: unknown) => {
-        job.problem = toProblem(error, computation.cancelled);
+        job.problem = toProblem(error, computation.cancelled, locale);
         job.done = true;
         if (job.problem.kind === 'internal')
           log('error', 'query failed', { requestId, error: String((error as Error)?.stack ?? error) });
@@ -609,7 +615,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (path.startsWith('/v1/')) {
       const principal = await principalOf(req);
-      rateLimit(req, principal);
+      rateLimit(req, principal, localeOf(req));
       if (path === '/v1/meta') {
         if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed('GET');
         const meta = metaFor(principal);
@@ -695,7 +701,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     route(req, res, requestId).catch((error: unknown) => {
-      const problem = toProblem(error, false);
+      const problem = toProblem(error, false, localeOf(req));
       if (problem.kind === 'internal')
         log('error', 'request failed', { requestId, error: String((error as Error)?.stack ?? error) });
       sendProblem(res, problem, requestId);
@@ -764,6 +770,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return running;
 }
 
+/** The language of messages: English when `Accept-Language` starts with `en`, else Chinese. */
+function localeOf(req: IncomingMessage): Locale {
+  return /^\s*en\b/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'zh-CN';
+}
+
 /** Maps with at most `limit` calls running at once, keeping the order of results. */
 async function mapLimited<T, R>(
   items: readonly T[],
@@ -794,57 +805,58 @@ function methodNotAllowed(allowed: string): HttpProblem {
 }
 
 /** Maps any failure to a problem; never leaks internals beyond a generic message for unexpected errors. */
-function toProblem(error: unknown, cancelled: boolean): HttpProblem {
+function toProblem(error: unknown, cancelled: boolean, locale: Locale = 'zh-CN'): HttpProblem {
   if (error instanceof HttpProblem) return error;
   if (error instanceof QueryRejected)
     return new HttpProblem(kindOfDiagnostics(error.diagnostics), '', error.diagnostics, {}, error.queryIndex);
+  const en = locale === 'en';
+  const cancelledProblem = (): HttpProblem =>
+    simpleProblem(
+      'invalidQuery',
+      'query-cancelled',
+      message('query-cancelled', {}, locale),
+      undefined,
+      {},
+      409,
+    );
   if (error instanceof EngineError) {
     switch (error.reason) {
       case 'timeout':
         return simpleProblem(
           'timeout',
           'query-timeout',
-          error.message,
-          'Narrow the date range or add filters.',
+          en ? error.message : message('query-timeout', { seconds: error.seconds ?? 0 }, locale),
+          en ? 'Narrow the date range or add filters.' : '请缩小日期范围或增加筛选条件。',
         );
       case 'cancelled':
-        return simpleProblem(
-          'invalidQuery',
-          'query-cancelled',
-          'The query was cancelled.',
-          undefined,
-          {},
-          409,
-        );
+        return cancelledProblem();
       case 'busy':
-        return simpleProblem('unavailable', 'engine-error', error.message, 'Retry shortly.', {
-          'retry-after': '1',
-        });
+        return simpleProblem(
+          'unavailable',
+          'engine-error',
+          en ? error.message : '查询繁忙，请稍后重试。',
+          en ? 'Retry shortly.' : undefined,
+          {
+            'retry-after': '1',
+          },
+        );
       case 'closed':
-        return simpleProblem('unavailable', 'engine-error', error.message);
+        return simpleProblem('unavailable', 'engine-error', en ? error.message : '服务正在关闭。');
       case 'failed':
-        if (cancelled)
-          return simpleProblem(
-            'invalidQuery',
-            'query-cancelled',
-            'The query was cancelled.',
-            undefined,
-            {},
-            409,
-          );
+        if (cancelled) return cancelledProblem();
         return simpleProblem(
           'internal',
           'engine-error',
-          'The engine failed to run the query.',
-          'The request id identifies it in the server log.',
+          message('engine-error', {}, locale),
+          en ? 'The request id identifies it in the server log.' : '请求编号可用于在服务器日志中查找原因。',
         );
     }
   }
   return simpleProblem(
     'internal',
     'internal-error',
-    'The server failed unexpectedly.',
-    'The request id identifies it in the server log.',
+    message('internal-error', {}, locale),
+    en ? 'The request id identifies it in the server log.' : '请求编号可用于在服务器日志中查找原因。',
   );
 }
 

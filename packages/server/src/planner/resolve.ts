@@ -5,6 +5,8 @@
  */
 
 import {
+  message,
+  type Locale,
   dimensionKey,
   isParamRef,
   type AbsoluteDateRange,
@@ -49,6 +51,8 @@ export interface ResolveContext {
   params?: Record<string, ParamValue>;
   /** JSON Pointer of the query in the request body (`''` or `/queries/3`). */
   path: string;
+  /** Language of messages. Default `zh-CN`. */
+  locale?: Locale;
 }
 
 /** The outcome: a plan-ready query, or every problem found. */
@@ -179,19 +183,29 @@ class Resolver {
   }
 
   private denied(denial: 'unauthenticated' | 'forbidden', path: string, what: string): void {
+    const zh = this.context.locale !== 'en';
+    const name = /'([^']+)'/.exec(what)?.[1] ?? what;
     if (denial === 'unauthenticated') {
       this.error(
         'unauthorized',
         path,
-        `Reading ${what} needs a signed-in caller.`,
-        'Send a bearer token; anonymous callers read only public views and members.',
+        zh
+          ? `${message('unauthorized', {}, 'zh-CN')}（${name}）`
+          : `Reading ${what} needs a signed-in caller.`,
+        zh
+          ? '匿名访问只能读取标记为公开的视图和成员；请携带令牌访问。'
+          : 'Send a bearer token; anonymous callers read only public views and members.',
       );
     } else {
       this.error(
         'forbidden-member',
         path,
-        `Your role '${this.context.principal.role}' may not read ${what}.`,
-        'Ask the data owner for access, or remove it from the query.',
+        zh
+          ? message('forbidden-member', { name }, 'zh-CN')
+          : `Your role '${this.context.principal.role}' may not read ${what}.`,
+        zh
+          ? `角色“${this.context.principal.role}”无此权限；请向数据负责人申请，或从查询中去掉它。`
+          : 'Ask the data owner for access, or remove it from the query.',
       );
     }
   }
