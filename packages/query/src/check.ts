@@ -28,7 +28,7 @@ import type {
 } from './ir.js';
 import { dimensionKey, GRANULARITIES, IR_LIMITS, isParamRef } from './ir.js';
 import { label, lookupMember, lookupView } from './lookup.js';
-import type { Issue } from './messages.js';
+import type { Issue } from './diagnostic.js';
 import { closestEntries, closest } from './suggest.js';
 
 /** Receives each issue as it is found. */

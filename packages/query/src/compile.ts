@@ -12,7 +12,8 @@ import type { QueryNode } from './ast.js';
 import type { Catalog, Locale } from './catalog.js';
 import { checkQuery } from './check.js';
 import type { QueryIR } from './ir.js';
-import { toDiagnostic, type Issue } from './messages.js';
+import { toDiagnostic, type Issue, type LocaleMessages } from './diagnostic.js';
+import { loadedLocale } from './locale-registry.js';
 import { parseQuery } from './parser.js';
 import type { Diagnostic } from './problem.js';
 import { hasErrors } from './problem.js';
@@ -21,7 +22,10 @@ import { createSource } from './source.js';
 
 /** Options of {@link compile} and {@link parse}. */
 export interface CompileOptions {
-  /** Language of messages and hints. Default `zh-CN`. */
+  /**
+   * Language of messages and hints. Default `zh-CN`, always available; `en` must be loaded first with
+   * `await loadLocale('en')` (or `useLocale`), or the call throws saying so.
+   */
   locale?: Locale;
 }
 
@@ -44,20 +48,24 @@ export interface ParseResult {
   steps: number;
 }
 
-/** Parses query text without a catalog. Never throws. */
+/** Parses query text without a catalog. Never throws on any text (see {@link CompileOptions.locale}). */
 export function parse(text: string, options: CompileOptions = {}): ParseResult {
+  const texts = loadedLocale(options.locale ?? 'zh-CN');
   const { ast, issues, steps } = parseQuery(text);
-  return { ast, diagnostics: format(issues, options, text), steps };
+  return { ast, diagnostics: format(issues, texts, text), steps };
 }
 
 /**
  * Compiles query text against a catalog: parses it, resolves every name (by name, title or alias), checks
- * types, parameters and columns, and emits the IR. Never throws.
+ * types, parameters and columns, and emits the IR. Never throws on any text or catalog; throws only when
+ * `options.locale` is not loaded (see {@link CompileOptions.locale}).
  *
  * @example
+ * await loadLocale('en'); // once; zh-CN needs no loading
  * const { ir, diagnostics } = compile('from students | measure headcount | by college', catalog, { locale: 'en' });
  */
 export function compile(text: string, catalog: Catalog, options: CompileOptions = {}): CompileResult {
+  const texts = loadedLocale(options.locale ?? 'zh-CN');
   // 1. Parse: text → syntax tree, with every syntax error.
   const { ast, issues } = parseQuery(text);
 
@@ -77,17 +85,16 @@ export function compile(text: string, catalog: Catalog, options: CompileOptions 
   }
 
   // 4. Emit: the draft is the IR when nothing is wrong.
-  const diagnostics = format(issues, options, text);
+  const diagnostics = format(issues, texts, text);
   return { ir: draft && !hasErrors(diagnostics) ? draft : undefined, diagnostics, ast };
 }
 
 /** Issues → diagnostics in source order; line starts are only computed when there is something to place. */
-function format(issues: Issue[], options: CompileOptions, text: string): Diagnostic[] {
+function format(issues: Issue[], texts: LocaleMessages, text: string): Diagnostic[] {
   if (issues.length === 0) return [];
-  const locale = options.locale ?? 'zh-CN';
   const source = createSource(text);
   return issues
     .map((issue, index) => ({ issue, index }))
     .sort((a, b) => (a.issue.loc?.start ?? 0) - (b.issue.loc?.start ?? 0) || a.index - b.index)
-    .map(({ issue }) => toDiagnostic(issue, locale, source));
+    .map(({ issue }) => toDiagnostic(issue, texts, source));
 }

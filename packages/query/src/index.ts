@@ -17,7 +17,16 @@ export type * from './ast.js';
 export { compile, parse, type CompileOptions, type CompileResult, type ParseResult } from './compile.js';
 export { print } from './printer.js';
 export { formatDiagnostic } from './format.js';
-export { message, hint, type MessageKey, type MessageArgs } from './messages.js';
+export {
+  message,
+  hint,
+  localeMessages,
+  type MessageKey,
+  type MessageArgs,
+  type HintKey,
+  type LocaleMessages,
+} from './messages.js';
+export { loadLocale, useLocale } from './locale-registry.js';
 export { resolveDateRange, isIsoDate, isIsoDateTime, type ResolvedDateRange } from './dates.js';
 export { validateIR, validateBatch, type ValidateOptions, type ValidationResult } from './validate.js';
 export {

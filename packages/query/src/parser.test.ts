@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { PredicateNode, WhereClause } from './ast.js';
 import { parse } from './compile.js';
 import { print } from './printer.js';
+import '../test/fixtures.js';
 
 const where = (predicate: string): PredicateNode => {
   const { ast, diagnostics } = parse(`from v | where ${predicate}`, { locale: 'en' });

@@ -30,7 +30,7 @@ import type {
 import type { Direction, Granularity } from './ir.js';
 import { GRANULARITIES } from './ir.js';
 import { tokenize, type Token, type TokenKind } from './lexer.js';
-import type { Issue } from './messages.js';
+import type { Issue } from './diagnostic.js';
 import { closest } from './suggest.js';
 
 /** Clause keywords; a line starting with one of them starts a new clause. */

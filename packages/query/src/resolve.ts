@@ -36,7 +36,7 @@ import type {
 import { conditionOf } from './condition.js';
 import { canonicalIR, dimensionKey, GRANULARITIES } from './ir.js';
 import { label, lookupView, resolveMemberName } from './lookup.js';
-import type { Issue } from './messages.js';
+import type { Issue } from './diagnostic.js';
 import { closestEntries } from './suggest.js';
 
 /** The draft and where each of its parts came from. */

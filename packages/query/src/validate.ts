@@ -10,7 +10,8 @@ import { checkQuery, escapePointer } from './check.js';
 import type { BatchIR, QueryIR } from './ir.js';
 import type { IR_FIELD_ORDER } from './ir.js';
 import { FILTER_OPERATORS, GRANULARITIES, IR_LIMITS } from './ir.js';
-import { toDiagnostic, type Issue } from './messages.js';
+import { toDiagnostic, type Issue } from './diagnostic.js';
+import { localeMessages } from './messages.js';
 import type { Diagnostic } from './problem.js';
 import { hasErrors } from './problem.js';
 
@@ -269,7 +270,7 @@ function queryIssues(input: unknown, catalog: Catalog | undefined, base: string,
 }
 
 function result<T>(input: unknown, issues: Issue[], options: ValidateOptions): ValidationResult<T> {
-  const diagnostics = issues.map((issue) => toDiagnostic(issue, options.locale ?? 'zh-CN'));
+  const diagnostics = issues.map((issue) => toDiagnostic(issue, localeMessages[options.locale ?? 'zh-CN']));
   return { value: hasErrors(diagnostics) ? undefined : (input as T), diagnostics };
 }
 

@@ -2,6 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../src/catalog.js';
+import { useLocale } from '../src/locale-registry.js';
+import { en } from '../src/locales/en.js';
+
+// The tests read English diagnostics too; a page would `await loadLocale('en')` instead.
+useLocale(en);
 
 /** `packages/query/examples`. */
 export const examplesDir = fileURLToPath(new URL('../examples', import.meta.url));

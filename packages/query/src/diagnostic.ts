@@ -1,0 +1,106 @@
+/**
+ * Issues → diagnostics: a diagnostic's text comes from a locale's messages ({@link LocaleMessages}), where
+ * templates use `{arg}` for an argument and `{@arg}` for an argument that is itself a term to translate (a
+ * member kind, a value type, or space-separated alternatives; an already quoted `'token'` is kept as is).
+ */
+
+import type { Loc } from './ast.js';
+import type { Locale } from './catalog.js';
+import type { Diagnostic, DiagnosticCode, Severity } from './problem.js';
+import { spanAt, type Source } from './source.js';
+
+/** Message keys: every diagnostic code, plus variants for codes with more than one wording. */
+export type MessageKey =
+  DiagnosticCode | 'range-reversed' | 'ir-expected' | 'ir-unknown-field' | 'ir-missing-field' | 'ir-one-of';
+
+/** Hints: how to fix. Keyed by message key; `did-you-mean` is used whenever there are suggestions. */
+export type HintKey = 'did-you-mean' | MessageKey;
+
+/** Arguments interpolated into a template. */
+export type MessageArgs = Readonly<Record<string, string | number>>;
+
+/** Every text of one locale: messages, hints, and the words that stand for themselves in arguments. */
+export interface LocaleMessages {
+  readonly locale: Locale;
+  readonly messages: Readonly<Record<MessageKey, string>>;
+  readonly hints: Readonly<Partial<Record<HintKey, string>>>;
+  /** Member kinds, value types and token categories, e.g. `measure` → `度量`. */
+  readonly terms: Readonly<Record<string, string>>;
+}
+
+/**
+ * A diagnostic before formatting: code, message key and arguments, and where (a text `loc` or an IR
+ * `path`). The compiler and validator produce issues; {@link toDiagnostic} turns them into the wire form in
+ * the caller's locale.
+ */
+export interface Issue {
+  code: DiagnosticCode;
+  /** Defaults to `error`. */
+  severity?: Severity;
+  /** Message variant; defaults to `code`. */
+  key?: MessageKey;
+  args: MessageArgs;
+  loc?: Loc;
+  path?: string;
+  /** Replacement text, best first. */
+  suggestions?: readonly string[] | undefined;
+  /** How suggestions are shown in the hint (e.g. `college（学院）`); defaults to the suggestions. */
+  labels?: readonly string[];
+}
+
+const isEnglish = (texts: LocaleMessages): boolean => texts.locale === 'en';
+
+function term(value: string, texts: LocaleMessages): string {
+  return value
+    .split(' ')
+    .map((part) => (part.startsWith("'") ? part : (texts.terms[part] ?? `'${part}'`)))
+    .join(isEnglish(texts) ? ' or ' : '或');
+}
+
+/** Fills a template's `{arg}` and `{@arg}` placeholders. */
+export function fill(template: string, args: MessageArgs, texts: LocaleMessages): string {
+  return template.replace(/\{(@?)(\w+)\}/g, (_, translate: string, name: string) => {
+    const value = String(args[name] ?? '');
+    return translate ? term(value, texts) : value;
+  });
+}
+
+function hintText(key: HintKey, args: MessageArgs, texts: LocaleMessages): string | undefined {
+  const template = texts.hints[key];
+  return template === undefined ? undefined : fill(template, args, texts);
+}
+
+/** Formats an issue in a locale, with its span when a source is given. */
+export function toDiagnostic(issue: Issue, texts: LocaleMessages, source?: Source): Diagnostic {
+  const key = issue.key ?? issue.code;
+  const diagnostic: Diagnostic = {
+    code: issue.code,
+    severity: issue.severity ?? 'error',
+    message: fill(texts.messages[key], issue.args, texts),
+  };
+  if (issue.loc && source) diagnostic.span = spanAt(source, issue.loc.start, issue.loc.end);
+  if (issue.path !== undefined) diagnostic.path = issue.path;
+  const suggestions = issue.suggestions;
+  const english = isEnglish(texts);
+  const text = suggestions?.length
+    ? hintText(
+        'did-you-mean',
+        {
+          // Labels read `college（学院）`; English text gets ASCII parentheses and quotes.
+          suggestions: (issue.labels ?? suggestions)
+            .map((label) =>
+              /^(['`]|-?\d)/.test(label)
+                ? label
+                : english
+                  ? `'${label.replace('（', ' (').replace('）', ')')}'`
+                  : `“${label}”`,
+            )
+            .join(english ? ', ' : '、'),
+        },
+        texts,
+      )
+    : hintText(key, issue.args, texts);
+  if (suggestions?.length) diagnostic.suggestions = [...suggestions];
+  if (text !== undefined) diagnostic.hint = text;
+  return diagnostic;
+}
