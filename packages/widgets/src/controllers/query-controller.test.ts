@@ -6,6 +6,8 @@ import type { QueryIR } from '@campus-cockpit/query';
 import { fakeValue } from '../../../client/test/fake-answers.js';
 import { proxyScope, type ProxyScope } from '../../../client/test/proxy-client.js';
 import '../source/cc-source.js';
+import '../filter/cc-filter.js';
+import '../breadcrumb/cc-breadcrumb.js';
 import type { SourceElement } from '../source/source-element.js';
 import { tokenDefaults } from '../theme/tokens.js';
 import { QueryController } from './query-controller.js';
@@ -16,7 +18,12 @@ class ProbeWidget extends LitElement {
   static override styles = [tokenDefaults, queryStatusStyles];
   @property() query = '';
   @property() refresh: string | undefined;
-  readonly data = new QueryController(this, { query: () => this.query, refresh: () => this.refresh });
+  @property({ type: Boolean }) live = false;
+  readonly data = new QueryController(this, {
+    query: () => this.query,
+    refresh: () => this.refresh,
+    live: () => this.live,
+  });
   protected override render() {
     return this.data.render((result) => html`<span part="value">${firstValue(result)}</span>`);
   }
@@ -168,6 +175,39 @@ describe('QueryController with <cc-source>', () => {
     expect(source.stats.resources).toBeGreaterThan(0);
     for (const probe of probes) probe.remove();
     expect(source.stats).toMatchObject({ feeds: 0, resources: 0 });
+  });
+
+  it('counts the seconds a long query has been running, then shows its answer', async () => {
+    scope = proxyScope(inject('faultProxyUrl'));
+    const source = document.createElement('cc-source');
+    source.endpoint = scope.endpoint;
+    source.headers = { 'x-long': '2500' };
+    source.innerHTML = `<cc-test-probe query="${headcountText}"></cc-test-probe>`;
+    document.body.append(source);
+    const probe = source.querySelector('cc-test-probe') as ProbeWidget;
+    await expect
+      .poll(() => part(probe, 'loading')?.textContent ?? '', patience)
+      .toMatch(/^查询中，已等待 [12] 秒$/);
+    await expect.poll(() => probe.data.status, patience).toBe('ready');
+    expect(await scope.count('GET /v1/query/1')).toBeGreaterThan(0);
+  });
+
+  it('leaves no timer, stream or listener behind once a whole dashboard is removed', async () => {
+    const { source } = await mount(`
+      <cc-filter name="year" dimension="students.college"></cc-filter>
+      <cc-breadcrumb path="province,city"></cc-breadcrumb>
+      <cc-test-probe query="${headcountText}" refresh="1s"></cc-test-probe>
+      <cc-test-probe query="from loans | measure loans | where college = :year?" live></cc-test-probe>
+      <cc-test-probe query="from network | measure sessions" refresh="5s" live></cc-test-probe>`);
+    const probes = [...document.querySelectorAll<ProbeWidget>('cc-test-probe')];
+    await expect.poll(() => probes.every((p) => p.data.status === 'ready'), patience).toBe(true);
+    await expect.poll(() => source.stats.liveStreams, patience).toBe(1);
+    expect(source.stats.resources).toBeGreaterThan(3);
+    for (const element of [...document.querySelector('cc-source')!.children]) element.remove();
+    expect(source.stats).toMatchObject({ feeds: 0, resources: 0 });
+    expect(source.params.listenerCount).toBe(0);
+    // The stream is aborted at once; its reader finishes unwinding a moment later.
+    await expect.poll(() => source.stats.liveStreams, patience).toBe(0);
   });
 
   it('tells a widget outside any <cc-source> what is missing', async () => {
