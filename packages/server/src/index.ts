@@ -46,7 +46,8 @@ export {
   type LiveHooks,
 } from './http/server';
 export { simulatorHooks } from './commands/serve.js';
-export { DuckDBEngine, EngineError, type EngineOptions, type EngineResult } from './engine/duckdb-engine.js';
+export { DuckDBEngine, EngineError, type EngineOptions } from './engine/duckdb-engine.js';
+export type { Engine, EngineResult, Execution } from './engine/engine.js';
 export { loadCatalogFile, parseCatalog, CatalogError, type CatalogIssue } from './catalog/load.js';
 export { publicCatalog } from './catalog/public.js';
 export type * from './catalog/types.js';

@@ -5,6 +5,7 @@
  */
 
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { Engine, EngineResult, Execution } from './engine.js';
 
 /** Engine settings. */
 export interface EngineOptions {
@@ -22,20 +23,7 @@ export interface EngineOptions {
   threads?: number;
 }
 
-/** A result read column by column. */
-export interface EngineResult {
-  names: string[];
-  /** DuckDB type names, e.g. `BIGINT`, `DECIMAL(12,2)`, `VARCHAR`. */
-  types: string[];
-  /** Values: numbers as JSON numbers, except columns listed in `stringNumbers`. */
-  columns: unknown[][];
-  /**
-   * Per column: true when the column held integers or decimals beyond ±2^53, so its values are decimal strings
-   * (exact) instead of numbers (one convention for every engine).
-   */
-  stringNumbers: boolean[];
-  rowCount: number;
-}
+export type { EngineResult, Execution } from './engine.js';
 
 /** Why a statement did not finish. */
 export class EngineError extends Error {
@@ -50,19 +38,13 @@ export class EngineError extends Error {
   }
 }
 
-/** Handle of a running statement, for cancellation. */
-export interface Execution {
-  readonly result: Promise<EngineResult>;
-  cancel(): void;
-}
-
 interface Waiter {
   resolve(connection: DuckDBConnection): void;
   reject(error: Error): void;
 }
 
 /** The DuckDB engine with its connection pool. */
-export class DuckDBEngine {
+export class DuckDBEngine implements Engine {
   private readonly idle: DuckDBConnection[] = [];
   private readonly all: DuckDBConnection[] = [];
   private readonly waiters: Waiter[] = [];

@@ -4,7 +4,7 @@
  */
 
 import type { ServerView } from '../catalog/types.js';
-import type { DuckDBEngine } from '../engine/duckdb-engine.js';
+import type { Engine } from '../engine/engine.js';
 import type { Dialect } from '../planner/dialect.js';
 
 /** The `freshness` field of a response. */
@@ -26,7 +26,7 @@ export class FreshnessTracker {
   >();
 
   constructor(
-    private readonly engine: DuckDBEngine,
+    private readonly engine: Engine,
     private readonly dialect: Dialect,
   ) {}
 

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic, Locale, ParamValue, QueryIR, ValueType } from '@campus-cockpit/query';
 import type { ServerCatalog } from '../catalog/types.js';
-import type { DuckDBEngine, EngineResult } from '../engine/duckdb-engine.js';
+import type { Engine, EngineResult } from '../engine/engine.js';
 import type { Dialect } from '../planner/dialect.js';
 import { QueryRejected } from '../planner/diagnostics.js';
 import { planQuery, type Plan } from '../planner/plan.js';
@@ -55,7 +55,7 @@ export interface QueryResult {
 /** What one execution needs from the server. */
 export interface QueryContext {
   catalog: ServerCatalog;
-  engine: DuckDBEngine;
+  engine: Engine;
   dialect: Dialect;
   cache: ResultCache<QueryResult>;
   maxRows: number;

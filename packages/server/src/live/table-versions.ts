@@ -3,7 +3,7 @@
  * simulator) and tells listeners which tables changed. The combined version is part of every cache key.
  */
 
-import type { DuckDBEngine } from '../engine/duckdb-engine.js';
+import type { Engine } from '../engine/engine.js';
 import type { Logger } from '../http/log.js';
 
 /** Polls table versions. */
@@ -16,7 +16,7 @@ export class TableVersionWatcher {
   private exists = false;
 
   constructor(
-    private readonly engine: DuckDBEngine,
+    private readonly engine: Engine,
     private readonly log: Logger,
     private readonly intervalMs = 1_000,
   ) {}
