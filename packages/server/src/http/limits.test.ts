@@ -339,16 +339,16 @@ describe('rate limit', () => {
 
 describe('graceful shutdown', () => {
   it('finishes a running request, then refuses new connections', async () => {
-    const server = await boot({ limits: { statementTimeoutMs: 60_000 } });
-    const running = post(server, {
-      v: 1,
-      from: 'loans',
-      measures: ['loans.loans'],
-      dimensions: [{ member: 'loans.ts', granularity: 'hour' }],
-    });
-    await new Promise((r) => setTimeout(r, 5));
+    const server = await boot({ limits: { statementTimeoutMs: 400 } });
+    const before = server.engine.executed;
+    const running = post(server, SLOW);
+    // Close only once the statement runs in the engine: the request is then in flight, not just connecting.
+    for (let i = 0; i < 400 && server.engine.executed === before; i++)
+      await new Promise((r) => setTimeout(r, 5));
+    expect(server.engine.executed).toBe(before + 1);
     await server.close(5_000);
-    expect((await running).status).toBe(200);
+    const response = await running;
+    expect(response.status).toBe(504);
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   });
 });
