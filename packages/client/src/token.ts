@@ -1,3 +1,5 @@
+import { QueryError } from './errors.js';
+
 /**
  * Supplies the bearer token. Called once at first use (`reason: 'initial'`) and once per expiry
  * (`reason: 'expired'`) when the server answers 401 — however many requests failed together. Return
@@ -13,15 +15,15 @@ export type TokenProvider = (context: {
  */
 export class TokenKeeper {
   readonly #provider: TokenProvider | undefined;
-  #current: Promise<string | undefined>;
+  /** The token to send, once known; `undefined` before the first answer and after a failed one. */
+  #current: Promise<string | undefined> | undefined;
   #settled: string | undefined;
   #refreshing: Promise<string | undefined> | undefined;
-  #started = false;
 
   constructor(token: string | TokenProvider | undefined) {
     this.#provider = typeof token === 'function' ? token : undefined;
     this.#settled = typeof token === 'string' ? token : undefined;
-    this.#current = Promise.resolve(this.#settled);
+    if (!this.#provider) this.#current = Promise.resolve(this.#settled);
   }
 
   /** True when a provider can hand out a new token after a 401. */
@@ -29,13 +31,9 @@ export class TokenKeeper {
     return this.#provider !== undefined;
   }
 
-  /** The token to send now (asks the provider the first time). */
+  /** The token to send now (asks the provider the first time, and again after it failed). */
   get(): Promise<string | undefined> {
-    if (this.#provider && !this.#started) {
-      this.#started = true;
-      this.#current = this.#ask('initial');
-    }
-    return this.#current;
+    return (this.#current ??= this.#ask('initial'));
   }
 
   /**
@@ -43,9 +41,9 @@ export class TokenKeeper {
    * for a given token calls the provider; the others wait for that same answer.
    */
   expired(rejected: string | undefined): Promise<string | undefined> {
-    if (!this.#provider) return this.#current;
+    if (!this.#provider) return this.get();
     if (this.#refreshing) return this.#refreshing;
-    if (rejected !== this.#settled) return this.#current;
+    if (rejected !== this.#settled) return this.get();
     const refreshing = this.#ask('expired');
     this.#refreshing = refreshing;
     this.#current = refreshing;
@@ -56,9 +54,20 @@ export class TokenKeeper {
     return refreshing;
   }
 
+  /**
+   * Asks the provider. A provider that fails (say, its own request hit the same network outage) is a
+   * retryable network error, and the next request asks it again instead of reusing the failure.
+   */
   async #ask(reason: 'initial' | 'expired'): Promise<string | undefined> {
-    const token = await this.#provider!({ reason });
-    this.#settled = token;
-    return token;
+    try {
+      const token = await this.#provider!({ reason });
+      this.#settled = token;
+      return token;
+    } catch (error) {
+      this.#current = undefined;
+      throw new QueryError('network', `The token provider failed: ${(error as Error)?.message ?? error}`, {
+        cause: error,
+      });
+    }
   }
 }
