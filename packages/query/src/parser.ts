@@ -111,14 +111,17 @@ export function parseQuery(body: string): ParseOutput {
 
 class Parser {
   steps = 0;
-  private position = 0;
-  private previousEnd = 0;
-  private depth = 0;
+  #position = 0;
+  #previousEnd = 0;
+  #depth = 0;
 
-  constructor(
-    private readonly tokens: readonly Token[],
-    private readonly issues: Issue[],
-  ) {}
+  readonly #tokens: readonly Token[];
+  readonly #issues: Issue[];
+
+  constructor(tokens: readonly Token[], issues: Issue[]) {
+    this.#tokens = tokens;
+    this.#issues = issues;
+  }
 
   /**
    * Query : Separator* Clause ( Separator+ Clause )* Separator* EOF
@@ -129,21 +132,22 @@ class Parser {
    */
   parseQuery(): QueryNode {
     const clauses: ClauseNode[] = [];
-    while (this.optional('punct', '|'));
-    while (!this.peek('eof')) {
-      const clauseStart = this.position;
+    while (this.#optional('punct', '|'));
+    while (!this.#peek('eof')) {
+      const clauseStart = this.#position;
       try {
-        clauses.push(this.parseClause());
-        if (!this.peek('eof') && !this.peek('punct', '|') && !this.atClauseLine()) this.missingSeparator();
+        clauses.push(this.#parseClause());
+        if (!this.#peek('eof') && !this.#peek('punct', '|') && !this.#atClauseLine())
+          this.#missingSeparator();
       } catch (error) {
         if (!(error instanceof ClauseError)) throw error;
-        this.depth = 0;
-        this.synchronize(clauseStart);
+        this.#depth = 0;
+        this.#synchronize(clauseStart);
       }
-      while (this.optional('punct', '|'));
+      while (this.#optional('punct', '|'));
     }
-    this.checkClauseOrder(clauses);
-    const end = this.tokens[this.tokens.length - 1] as Token;
+    this.#checkClauseOrder(clauses);
+    const end = this.#tokens[this.#tokens.length - 1] as Token;
     return { kind: 'Query', clauses, loc: { start: 0, end: end.end } };
   }
 
@@ -158,57 +162,57 @@ class Parser {
    * RollupClause : `rollup` Path ( `,` Path )*
    * WithClause : `with` Binding ( `,` Binding )*
    */
-  private parseClause(): ClauseNode {
-    const token = this.current();
+  #parseClause(): ClauseNode {
+    const token = this.#current();
     const keyword = token.kind === 'name' ? (CLAUSE_SYNONYMS[token.value] ?? token.value) : '';
     switch (keyword) {
       case 'from':
-        return this.parseFrom();
+        return this.#parseFrom();
       case 'measure': {
-        this.advance();
-        const measures = this.many(() => this.parsePath());
-        return this.node(token, { kind: 'Measure', measures });
+        this.#advance();
+        const measures = this.#many(() => this.#parsePath());
+        return this.#node(token, { kind: 'Measure', measures });
       }
       case 'by': {
-        this.advance();
-        const dimensions = this.many(() => this.parseDimension());
-        return this.node(token, { kind: 'By', dimensions });
+        this.#advance();
+        const dimensions = this.#many(() => this.#parseDimension());
+        return this.#node(token, { kind: 'By', dimensions });
       }
       case 'where':
-        return this.parseWhere();
+        return this.#parseWhere();
       case 'segment': {
-        this.advance();
-        const segments = this.many(() => this.parsePath());
-        return this.node(token, { kind: 'Segment', segments });
+        this.#advance();
+        const segments = this.#many(() => this.#parsePath());
+        return this.#node(token, { kind: 'Segment', segments });
       }
       case 'during':
-        return this.parseDuring();
+        return this.#parseDuring();
       case 'compare':
-        return this.parseCompare();
+        return this.#parseCompare();
       case 'top':
-        return this.parseTop();
+        return this.#parseTop();
       case 'order':
-        return this.parseOrder();
+        return this.#parseOrder();
       case 'limit':
       case 'offset':
-        return this.parseCount(keyword);
+        return this.#parseCount(keyword);
       case 'totals':
-        this.advance();
-        return this.node(token, { kind: 'Totals' });
+        this.#advance();
+        return this.#node(token, { kind: 'Totals' });
       case 'rollup': {
-        this.advance();
-        const columns = this.many(() => this.parsePath());
-        return this.node(token, { kind: 'Rollup', columns });
+        this.#advance();
+        const columns = this.#many(() => this.#parsePath());
+        return this.#node(token, { kind: 'Rollup', columns });
       }
       case 'with': {
-        this.advance();
-        const bindings = this.many(() => this.parseBinding());
-        return this.node(token, { kind: 'With', bindings });
+        this.#advance();
+        const bindings = this.#many(() => this.#parseBinding());
+        return this.#node(token, { kind: 'With', bindings });
       }
     }
     if (token.kind === 'name') {
       const near = closest(token.value, [...CLAUSE_KEYWORDS, ...Object.keys(FAMILIAR_CLAUSES)]);
-      this.issues.push({
+      this.#issues.push({
         code: 'unknown-clause',
         loc: { start: token.start, end: token.end },
         args: { text: token.value, clauses: CLAUSE_KEYWORDS.join(', ') },
@@ -216,44 +220,44 @@ class Parser {
       });
       throw new ClauseError();
     }
-    return this.fail(['clause']);
+    return this.#fail(['clause']);
   }
 
   /** FromClause : `from` Name */
-  private parseFrom(): ClauseNode {
-    const start = this.advance();
-    const view = this.parseName();
-    return this.node(start, { kind: 'From', view });
+  #parseFrom(): ClauseNode {
+    const start = this.#advance();
+    const view = this.#parseName();
+    return this.#node(start, { kind: 'From', view });
   }
 
   /** Dimension : Path ( `as` Name )? */
-  private parseDimension(): DimensionNode {
-    const start = this.current();
-    const path = this.parsePath();
-    const alias = this.optionalKeyword('as') ? this.parseName() : undefined;
+  #parseDimension(): DimensionNode {
+    const start = this.#current();
+    const path = this.#parsePath();
+    const alias = this.#optionalKeyword('as') ? this.#parseName() : undefined;
     return alias
-      ? this.node(start, { kind: 'Dimension', path, alias })
-      : this.node(start, { kind: 'Dimension', path });
+      ? this.#node(start, { kind: 'Dimension', path, alias })
+      : this.#node(start, { kind: 'Dimension', path });
   }
 
   /** Binding : Name `=` ( Value | List | Range ) */
-  private parseBinding(): BindingNode {
-    const start = this.current();
-    const name = this.parseName();
-    this.expect('punct', '=');
-    const value = this.peek('punct', '(')
-      ? this.parseValueList()
-      : this.atRangeStart()
-        ? this.parseRange()
-        : this.parseValue();
-    return this.node(start, { kind: 'Binding', name, value });
+  #parseBinding(): BindingNode {
+    const start = this.#current();
+    const name = this.#parseName();
+    this.#expect('punct', '=');
+    const value = this.#peek('punct', '(')
+      ? this.#parseValueList()
+      : this.#atRangeStart()
+        ? this.#parseRange()
+        : this.#parseValue();
+    return this.#node(start, { kind: 'Binding', name, value });
   }
 
   /** WhereClause : `where` Predicate */
-  private parseWhere(): ClauseNode {
-    const start = this.advance();
-    const predicate = this.parsePredicate(1);
-    return this.node(start, { kind: 'Where', predicate });
+  #parseWhere(): ClauseNode {
+    const start = this.#advance();
+    const predicate = this.#parsePredicate(1);
+    return this.#node(start, { kind: 'Where', predicate });
   }
 
   /**
@@ -262,16 +266,16 @@ class Parser {
    * Precedence climbing: parse an operand, then fold in every operator at least as tight as `minPrecedence`,
    * parsing its right operand at the next level up.
    */
-  private parsePredicate(minPrecedence: number): PredicateNode {
-    const start = this.current();
-    let left = this.parseUnary();
+  #parsePredicate(minPrecedence: number): PredicateNode {
+    const start = this.#current();
+    let left = this.#parseUnary();
     for (;;) {
-      const token = this.current();
+      const token = this.#current();
       const precedence = token.kind === 'name' ? PRECEDENCE[token.value] : undefined;
       if (precedence === undefined || precedence < minPrecedence) return left;
-      this.advance();
-      const right = this.parsePredicate(precedence + 1);
-      left = this.node<PredicateNode>(start, {
+      this.#advance();
+      const right = this.#parsePredicate(precedence + 1);
+      left = this.#node<PredicateNode>(start, {
         kind: 'Logical',
         operator: token.value as 'and' | 'or',
         left,
@@ -281,11 +285,11 @@ class Parser {
   }
 
   /** Unary : `not` Unary | `(` Predicate `)` | Test */
-  private parseUnary(): PredicateNode {
-    const start = this.current();
-    if (this.peekKeyword('not') || this.peek('punct', '(')) {
-      if (++this.depth > MAX_NESTING) {
-        this.issues.push({
+  #parseUnary(): PredicateNode {
+    const start = this.#current();
+    if (this.#peekKeyword('not') || this.#peek('punct', '(')) {
+      if (++this.#depth > MAX_NESTING) {
+        this.#issues.push({
           code: 'too-deep',
           loc: { start: start.start, end: start.end },
           args: { max: MAX_NESTING },
@@ -293,17 +297,17 @@ class Parser {
         throw new ClauseError();
       }
       let result: PredicateNode;
-      if (this.optionalKeyword('not')) {
-        result = this.node(start, { kind: 'Not', operand: this.parseUnary() });
+      if (this.#optionalKeyword('not')) {
+        result = this.#node(start, { kind: 'Not', operand: this.#parseUnary() });
       } else {
-        this.advance();
-        result = this.parsePredicate(1);
-        this.expect('punct', ')');
+        this.#advance();
+        result = this.#parsePredicate(1);
+        this.#expect('punct', ')');
       }
-      this.depth--;
+      this.#depth--;
       return result;
     }
-    return this.parseTest();
+    return this.#parseTest();
   }
 
   /**
@@ -314,107 +318,107 @@ class Parser {
    *      | Path `is` `not`? `null`
    * ComparisonOperator : `=` | `!=` | `<>` | `<` | `<=` | `>` | `>=`
    */
-  private parseTest(): PredicateNode {
-    const start = this.current();
-    const subject = this.parsePath();
-    const token = this.current();
+  #parseTest(): PredicateNode {
+    const start = this.#current();
+    const subject = this.#parsePath();
+    const token = this.#current();
     if (token.kind === 'punct' && COMPARISON_OPERATORS.has(token.value)) {
-      this.advance();
+      this.#advance();
       const operator = (token.value === '<>' ? '!=' : token.value) as ComparisonOperator;
-      const value = this.parseValue();
-      return this.node(start, { kind: 'Comparison', subject, operator, value });
+      const value = this.#parseValue();
+      return this.#node(start, { kind: 'Comparison', subject, operator, value });
     }
-    if (this.optionalKeyword('is')) {
-      const negated = this.optionalKeyword('not');
-      this.expectKeyword('null');
-      return this.node(start, { kind: 'IsNull', subject, negated });
+    if (this.#optionalKeyword('is')) {
+      const negated = this.#optionalKeyword('not');
+      this.#expectKeyword('null');
+      return this.#node(start, { kind: 'IsNull', subject, negated });
     }
-    const negated = this.optionalKeyword('not');
-    if (this.optionalKeyword('in')) {
-      const values = this.peek('param') ? this.parseParam() : this.parseValueList();
-      return this.node(start, { kind: 'In', subject, negated, values });
+    const negated = this.#optionalKeyword('not');
+    if (this.#optionalKeyword('in')) {
+      const values = this.#peek('param') ? this.#parseParam() : this.#parseValueList();
+      return this.#node(start, { kind: 'In', subject, negated, values });
     }
-    if (this.optionalKeyword('between')) {
-      const low = this.parseValue();
-      this.expectKeyword('and');
-      const high = this.parseValue();
-      return this.node(start, { kind: 'Between', subject, negated, low, high });
+    if (this.#optionalKeyword('between')) {
+      const low = this.#parseValue();
+      this.#expectKeyword('and');
+      const high = this.#parseValue();
+      return this.#node(start, { kind: 'Between', subject, negated, low, high });
     }
-    if (this.optionalKeyword('like')) {
-      const pattern = this.parseValue();
-      return this.node(start, { kind: 'Like', subject, negated, pattern });
+    if (this.#optionalKeyword('like')) {
+      const pattern = this.#parseValue();
+      return this.#node(start, { kind: 'Like', subject, negated, pattern });
     }
-    return this.fail(
+    return this.#fail(
       negated ? ['in', 'between', 'like'] : ['=', '!=', '<', '<=', '>', '>=', 'in', 'between', 'like', 'is'],
     );
   }
 
   /** List : `(` Value ( `,` Value )* `)` */
-  private parseValueList(): ListNode {
-    const start = this.expect('punct', '(');
-    const values = this.many(() => this.parseValue());
-    this.expect('punct', ')');
-    return this.node(start, { kind: 'List', values });
+  #parseValueList(): ListNode {
+    const start = this.#expect('punct', '(');
+    const values = this.#many(() => this.#parseValue());
+    this.#expect('punct', ')');
+    return this.#node(start, { kind: 'List', values });
   }
 
   /**
    * Value : String | `-`? Number | Date | `true` | `false` | `null` | Param
    */
-  private parseValue(): ValueNode {
-    const token = this.current();
+  #parseValue(): ValueNode {
+    const token = this.#current();
     switch (token.kind) {
       case 'string':
-        this.advance();
-        return this.node(token, { kind: 'String', value: token.value });
+        this.#advance();
+        return this.#node(token, { kind: 'String', value: token.value });
       case 'number':
-        return this.parseNumber();
+        return this.#parseNumber();
       case 'date':
-        return this.parseDate();
+        return this.#parseDate();
       case 'param':
-        return this.parseParam();
+        return this.#parseParam();
       case 'punct':
-        if (token.value === '-') return this.parseNumber();
+        if (token.value === '-') return this.#parseNumber();
         break;
       case 'name':
         if (token.value === 'true' || token.value === 'false') {
-          this.advance();
-          return this.node(token, { kind: 'Boolean', value: token.value === 'true' });
+          this.#advance();
+          return this.#node(token, { kind: 'Boolean', value: token.value === 'true' });
         }
         if (token.value === 'null') {
-          this.advance();
-          return this.node(token, { kind: 'Null' });
+          this.#advance();
+          return this.#node(token, { kind: 'Null' });
         }
         // A bare word where a value belongs is almost always a string missing its quotes.
-        return this.fail(['value'], ["'" + token.value + "'"]);
+        return this.#fail(['value'], ["'" + token.value + "'"]);
     }
-    return this.fail(['value']);
+    return this.#fail(['value']);
   }
 
   /** Number : `-`? NumberToken */
-  private parseNumber(): NumberNode {
-    const start = this.current();
-    const negative = this.optional('punct', '-') !== undefined;
-    const token = this.expect('number');
+  #parseNumber(): NumberNode {
+    const start = this.#current();
+    const negative = this.#optional('punct', '-') !== undefined;
+    const token = this.#expect('number');
     const value = Number(token.value);
-    return this.node(start, { kind: 'Number', value: negative ? -value : value });
+    return this.#node(start, { kind: 'Number', value: negative ? -value : value });
   }
 
   /** Date : DateToken */
-  private parseDate(): DateNode {
-    const token = this.expect('date');
-    return this.node(token, { kind: 'Date', value: token.value });
+  #parseDate(): DateNode {
+    const token = this.#expect('date');
+    return this.#node(token, { kind: 'Date', value: token.value });
   }
 
   /** Param : `:` Name `?`? */
-  private parseParam(): ParamNode {
-    const token = this.expect('param');
-    return this.node(token, { kind: 'Param', name: token.value, optional: token.optional === true });
+  #parseParam(): ParamNode {
+    const token = this.#expect('param');
+    return this.#node(token, { kind: 'Param', name: token.value, optional: token.optional === true });
   }
 
   /** DuringClause : `during` Range */
-  private parseDuring(): ClauseNode {
-    const start = this.advance();
-    return this.node(start, { kind: 'During', range: this.parseRange() });
+  #parseDuring(): ClauseNode {
+    const start = this.#advance();
+    return this.#node(start, { kind: 'During', range: this.#parseRange() });
   }
 
   /**
@@ -425,46 +429,46 @@ class Parser {
    *       | Date `to` Date
    *       | Param
    */
-  private parseRange(): RangeNode {
-    const start = this.current();
-    if (start.kind === 'param') return this.parseParam();
+  #parseRange(): RangeNode {
+    const start = this.#current();
+    if (start.kind === 'param') return this.#parseParam();
     if (start.kind === 'date') {
-      const from = this.parseDate();
-      this.expectKeyword('to');
-      const to = this.parseDate();
-      return this.node(start, { kind: 'AbsoluteRange', start: from, end: to });
+      const from = this.#parseDate();
+      this.#expectKeyword('to');
+      const to = this.#parseDate();
+      return this.#node(start, { kind: 'AbsoluteRange', start: from, end: to });
     }
-    if (this.optionalKeyword('today') || this.optionalKeyword('yesterday')) {
-      return this.node(start, { kind: 'DayRange', day: start.value as 'today' | 'yesterday' });
+    if (this.#optionalKeyword('today') || this.#optionalKeyword('yesterday')) {
+      return this.#node(start, { kind: 'DayRange', day: start.value as 'today' | 'yesterday' });
     }
-    if (this.optionalKeyword('this') || this.optionalKeyword('next')) {
-      const unit = this.parseUnit();
-      return this.node(start, { kind: 'UnitRange', which: start.value as 'this' | 'next', unit });
+    if (this.#optionalKeyword('this') || this.#optionalKeyword('next')) {
+      const unit = this.#parseUnit();
+      return this.#node(start, { kind: 'UnitRange', which: start.value as 'this' | 'next', unit });
     }
-    if (this.optionalKeyword('last')) {
-      if (!this.peek('number')) {
-        return this.node(start, { kind: 'UnitRange', which: 'last', unit: this.parseUnit() });
+    if (this.#optionalKeyword('last')) {
+      if (!this.#peek('number')) {
+        return this.#node(start, { kind: 'UnitRange', which: 'last', unit: this.#parseUnit() });
       }
-      const count = this.parseNumber();
-      const unit = this.parseUnit();
+      const count = this.#parseNumber();
+      const unit = this.#parseUnit();
       let includeToday = false;
-      if (this.optionalKeyword('including')) {
-        this.expectKeyword('today');
+      if (this.#optionalKeyword('including')) {
+        this.#expectKeyword('today');
         includeToday = true;
       }
-      return this.node(start, { kind: 'LastNRange', count, unit, includeToday });
+      return this.#node(start, { kind: 'LastNRange', count, unit, includeToday });
     }
-    return this.fail(['today', 'yesterday', 'this', 'last', 'next', 'date', 'param']);
+    return this.#fail(['today', 'yesterday', 'this', 'last', 'next', 'date', 'param']);
   }
 
   /** Unit : `minute`(s) | `hour`(s) | `day`(s) | `week`(s) | `month`(s) | `quarter`(s) | `year`(s)
    *      | `academic_year`(s) | `semester`(s) | `teaching_week`(s) */
-  private parseUnit(): UnitNode {
-    const token = this.current();
+  #parseUnit(): UnitNode {
+    const token = this.#current();
     const value = token.kind === 'name' ? unitOf(token.value) : undefined;
     if (value === undefined) {
       if (token.kind === 'name') {
-        this.issues.push({
+        this.#issues.push({
           code: 'unknown-granularity',
           loc: { start: token.start, end: token.end },
           args: { text: token.value },
@@ -472,32 +476,32 @@ class Parser {
         });
         throw new ClauseError();
       }
-      return this.fail(['unit']);
+      return this.#fail(['unit']);
     }
-    this.advance();
-    return this.node(token, { kind: 'Unit', value, text: token.value });
+    this.#advance();
+    return this.#node(token, { kind: 'Unit', value, text: token.value });
   }
 
   /** CompareClause : `compare` `previous` ( `period` | Unit ) */
-  private parseCompare(): ClauseNode {
-    const start = this.advance();
-    this.expectKeyword('previous');
-    const token = this.current();
+  #parseCompare(): ClauseNode {
+    const start = this.#advance();
+    this.#expectKeyword('previous');
+    const token = this.#current();
     const previous: CompareClause['previous'] =
-      token.kind === 'name' && token.value === 'period' ? this.parseName() : this.parseUnit();
-    return this.node(start, { kind: 'Compare', previous });
+      token.kind === 'name' && token.value === 'period' ? this.#parseName() : this.#parseUnit();
+    return this.#node(start, { kind: 'Compare', previous });
   }
 
   /** TopClause : `top` Number `by` Path Direction? ( `per` Path )? `others`? */
-  private parseTop(): ClauseNode {
-    const start = this.advance();
-    const count = this.parseNumber();
-    this.expectKeyword('by');
-    const by = this.parsePath();
-    const direction = this.parseDirection();
-    const per = this.optionalKeyword('per') ? this.parsePath() : undefined;
-    const others = this.optionalKeyword('others');
-    return this.node(start, {
+  #parseTop(): ClauseNode {
+    const start = this.#advance();
+    const count = this.#parseNumber();
+    this.#expectKeyword('by');
+    const by = this.#parsePath();
+    const direction = this.#parseDirection();
+    const per = this.#optionalKeyword('per') ? this.#parsePath() : undefined;
+    const others = this.#optionalKeyword('others');
+    return this.#node(start, {
       kind: 'Top',
       count,
       by,
@@ -509,112 +513,112 @@ class Parser {
 
   /** OrderClause : `order` `by`? OrderItem ( `,` OrderItem )*
    *  OrderItem : Path Direction? */
-  private parseOrder(): ClauseNode {
-    const start = this.advance();
-    this.optionalKeyword('by');
-    const items = this.many((): OrderItemNode => {
-      const itemStart = this.current();
-      const path = this.parsePath();
-      const direction = this.parseDirection();
-      return this.node(itemStart, { kind: 'OrderItem', path, ...(direction && { direction }) });
+  #parseOrder(): ClauseNode {
+    const start = this.#advance();
+    this.#optionalKeyword('by');
+    const items = this.#many((): OrderItemNode => {
+      const itemStart = this.#current();
+      const path = this.#parsePath();
+      const direction = this.#parseDirection();
+      return this.#node(itemStart, { kind: 'OrderItem', path, ...(direction && { direction }) });
     });
-    return this.node(start, { kind: 'Order', items });
+    return this.#node(start, { kind: 'Order', items });
   }
 
   /** Direction : `asc` | `desc` */
-  private parseDirection(): Direction | undefined {
-    if (this.optionalKeyword('asc')) return 'asc';
-    if (this.optionalKeyword('desc')) return 'desc';
+  #parseDirection(): Direction | undefined {
+    if (this.#optionalKeyword('asc')) return 'asc';
+    if (this.#optionalKeyword('desc')) return 'desc';
     return undefined;
   }
 
   /** LimitClause : `limit` Number
    *  OffsetClause : `offset` Number */
-  private parseCount(keyword: 'limit' | 'offset'): ClauseNode {
-    const start = this.advance();
-    const count = this.parseNumber();
-    return this.node(start, { kind: keyword === 'limit' ? 'Limit' : 'Offset', count });
+  #parseCount(keyword: 'limit' | 'offset'): ClauseNode {
+    const start = this.#advance();
+    const count = this.#parseNumber();
+    return this.#node(start, { kind: keyword === 'limit' ? 'Limit' : 'Offset', count });
   }
 
   /** Path : Name ( `.` Name )* */
-  private parsePath(): PathNode {
-    const start = this.current();
-    const parts = [this.parseName()];
-    while (this.optional('punct', '.')) parts.push(this.parseName());
-    return this.node(start, { kind: 'Path', parts });
+  #parsePath(): PathNode {
+    const start = this.#current();
+    const parts = [this.#parseName()];
+    while (this.#optional('punct', '.')) parts.push(this.#parseName());
+    return this.#node(start, { kind: 'Path', parts });
   }
 
   /** Name : NameToken | `` ` `` title `` ` `` */
-  private parseName(): NameNode {
-    const token = this.current();
-    if (token.kind !== 'name' && token.kind !== 'quoted') return this.fail(['name']);
-    this.advance();
-    return this.node(token, { kind: 'Name', value: token.value, quoted: token.kind === 'quoted' });
+  #parseName(): NameNode {
+    const token = this.#current();
+    if (token.kind !== 'name' && token.kind !== 'quoted') return this.#fail(['name']);
+    this.#advance();
+    return this.#node(token, { kind: 'Name', value: token.value, quoted: token.kind === 'quoted' });
   }
 
   // Helpers shared by every rule.
 
   /** The current token, counted as one step of work. */
-  private current(): Token {
+  #current(): Token {
     this.steps++;
-    return this.tokens[this.position] as Token;
+    return this.#tokens[this.#position] as Token;
   }
 
   /** True when the current token has this kind (and value). */
-  private peek(kind: TokenKind, value?: string): boolean {
-    const token = this.current();
+  #peek(kind: TokenKind, value?: string): boolean {
+    const token = this.#current();
     return token.kind === kind && (value === undefined || token.value === value);
   }
 
-  private peekKeyword(keyword: string): boolean {
-    return this.peek('name', keyword);
+  #peekKeyword(keyword: string): boolean {
+    return this.#peek('name', keyword);
   }
 
   /** Consumes the current token and returns it. */
-  private advance(): Token {
-    const token = this.current();
-    if (token.kind !== 'eof') this.position++;
-    this.previousEnd = token.end;
+  #advance(): Token {
+    const token = this.#current();
+    if (token.kind !== 'eof') this.#position++;
+    this.#previousEnd = token.end;
     return token;
   }
 
   /** Consumes the current token if it matches. */
-  private optional(kind: TokenKind, value?: string): Token | undefined {
-    return this.peek(kind, value) ? this.advance() : undefined;
+  #optional(kind: TokenKind, value?: string): Token | undefined {
+    return this.#peek(kind, value) ? this.#advance() : undefined;
   }
 
-  private optionalKeyword(keyword: string): boolean {
-    return this.optional('name', keyword) !== undefined;
+  #optionalKeyword(keyword: string): boolean {
+    return this.#optional('name', keyword) !== undefined;
   }
 
   /** Consumes the current token, which must match; otherwise reports what was expected and unwinds. */
-  private expect(kind: TokenKind, value?: string): Token {
-    return this.optional(kind, value) ?? this.fail([value ?? kind]);
+  #expect(kind: TokenKind, value?: string): Token {
+    return this.#optional(kind, value) ?? this.#fail([value ?? kind]);
   }
 
-  private expectKeyword(keyword: string): void {
-    this.expect('name', keyword);
+  #expectKeyword(keyword: string): void {
+    this.#expect('name', keyword);
   }
 
   /** Item ( `,` Item )* */
-  private many<T>(parseItem: () => T): T[] {
+  #many<T>(parseItem: () => T): T[] {
     const items = [parseItem()];
-    while (this.optional('punct', ',')) items.push(parseItem());
+    while (this.#optional('punct', ',')) items.push(parseItem());
     return items;
   }
 
   /** Finishes a node: its fields, and its location from `start` to the end of the last token read. */
-  private node<T extends { loc: Loc }>(start: Token, fields: Fields<T>): T {
+  #node<T extends { loc: Loc }>(start: Token, fields: Fields<T>): T {
     // Completing the literal in place: copying it with a spread made parsing 2× slower.
     const node = fields as unknown as { loc: Loc };
-    node.loc = { start: start.start, end: Math.max(start.end, this.previousEnd) };
+    node.loc = { start: start.start, end: Math.max(start.end, this.#previousEnd) };
     return node as T;
   }
 
   /** Records an unexpected token and unwinds to the clause. */
-  private fail(expected: string[], suggestions?: string[]): never {
-    const token = this.current();
-    this.issues.push({
+  #fail(expected: string[], suggestions?: string[]): never {
+    const token = this.#current();
+    this.#issues.push({
       code: 'unexpected-token',
       loc: { start: token.start, end: token.end },
       args: { found: describe(token), expected: expected.join(' ') },
@@ -627,10 +631,10 @@ class Parser {
    * After a complete clause, something other than a separator: a clause keyword is reported (it lacks its
    * `|`) and parsed as the next clause; anything else is unexpected.
    */
-  private missingSeparator(): void {
-    const token = this.current();
-    if (token.kind !== 'name' || !isClauseKeyword(token.value)) this.fail(['|', 'end']);
-    this.issues.push({
+  #missingSeparator(): void {
+    const token = this.#current();
+    if (token.kind !== 'name' || !isClauseKeyword(token.value)) this.#fail(['|', 'end']);
+    this.#issues.push({
       code: 'unexpected-token',
       loc: { start: token.start, end: token.end },
       args: { found: describe(token), expected: '|' },
@@ -639,40 +643,40 @@ class Parser {
   }
 
   /** True at a line that starts with a clause keyword (an implicit separator). */
-  private atClauseLine(): boolean {
-    const token = this.current();
+  #atClauseLine(): boolean {
+    const token = this.#current();
     return token.newline && token.kind === 'name' && isClauseKeyword(token.value);
   }
 
   /** True when the next tokens start a date range rather than a value (in a `with` binding). */
-  private atRangeStart(): boolean {
-    const token = this.current();
+  #atRangeStart(): boolean {
+    const token = this.#current();
     if (token.kind === 'date') {
-      const next = this.tokens[this.position + 1];
+      const next = this.#tokens[this.#position + 1];
       return next?.kind === 'name' && next.value === 'to';
     }
     return token.kind === 'name' && ['today', 'yesterday', 'this', 'last', 'next'].includes(token.value);
   }
 
   /** Skips to the next clause separator after an error. */
-  private synchronize(clauseStart: number): void {
-    while (!this.peek('eof') && !this.peek('punct', '|')) {
-      if (this.position > clauseStart && this.atClauseLine()) return;
-      this.advance();
+  #synchronize(clauseStart: number): void {
+    while (!this.#peek('eof') && !this.#peek('punct', '|')) {
+      if (this.#position > clauseStart && this.#atClauseLine()) return;
+      this.#advance();
     }
   }
 
   /** `from` first and once; single clauses once. */
-  private checkClauseOrder(clauses: readonly ClauseNode[]): void {
+  #checkClauseOrder(clauses: readonly ClauseNode[]): void {
     const seen = new Set<string>();
     const first = clauses[0];
     if (first?.kind !== 'From') {
       const loc = first?.loc ?? { start: 0, end: 0 };
-      this.issues.push({ code: 'missing-from', loc: { start: loc.start, end: loc.start }, args: {} });
+      this.#issues.push({ code: 'missing-from', loc: { start: loc.start, end: loc.start }, args: {} });
     }
     for (const clause of clauses) {
       if (SINGLE_CLAUSES.has(clause.kind) && seen.has(clause.kind)) {
-        this.issues.push({
+        this.#issues.push({
           code: 'duplicate-clause',
           loc: clause.loc,
           args: { clause: clause.kind.toLowerCase() },

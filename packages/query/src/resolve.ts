@@ -101,88 +101,92 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
 }
 
 class Resolver {
-  private readonly measures: string[] = [];
-  private readonly dimensions: DimensionRef[] = [];
-  private readonly dimensionTypes: string[] = [];
-  private readonly wheres: { filter: Filter; loc: Loc }[] = [];
-  private readonly conditionLocs = new Map<Filter, ConditionLocs>();
-  private readonly segments: string[] = [];
-  private readonly params: Record<string, ParamValue> = {};
-  private readonly draft: QueryIR;
+  readonly #measures: string[] = [];
+  readonly #dimensions: DimensionRef[] = [];
+  readonly #dimensionTypes: string[] = [];
+  readonly #wheres: { filter: Filter; loc: Loc }[] = [];
+  readonly #conditionLocs = new Map<Filter, ConditionLocs>();
+  readonly #segments: string[] = [];
+  readonly #params: Record<string, ParamValue> = {};
+  readonly #draft: QueryIR;
 
-  constructor(
-    private readonly view: View,
-    private readonly catalog: Catalog,
-    private readonly issues: Issue[],
-    private readonly recorded: (string | Loc)[],
-  ) {
-    this.draft = { v: 1, from: view.name };
+  readonly #view: View;
+  readonly #catalog: Catalog;
+  readonly #issues: Issue[];
+  readonly #recorded: (string | Loc)[];
+
+  constructor(view: View, catalog: Catalog, issues: Issue[], recorded: (string | Loc)[]) {
+    this.#view = view;
+    this.#catalog = catalog;
+    this.#issues = issues;
+    this.#recorded = recorded;
+    this.#draft = { v: 1, from: view.name };
   }
 
   resolve(clauses: readonly ClauseNode[], fromLoc: Loc): QueryIR {
-    this.at('/from', fromLoc);
+    this.#at('/from', fromLoc);
     // Columns first: `top`, `order` and `rollup` refer to them wherever they are written.
     for (const clause of clauses) {
-      if (clause.kind === 'Measure') clause.measures.forEach((path) => this.resolveMeasure(path));
-      if (clause.kind === 'By') clause.dimensions.forEach((node) => this.resolveDimension(node));
+      if (clause.kind === 'Measure') clause.measures.forEach((path) => this.#resolveMeasure(path));
+      if (clause.kind === 'By') clause.dimensions.forEach((node) => this.#resolveDimension(node));
     }
-    const draft = this.draft;
-    if (this.measures.length) draft.measures = this.measures;
-    if (this.dimensions.length) draft.dimensions = this.dimensions;
-    for (const clause of clauses) this.resolveClause(clause);
-    this.splitWhere();
-    if (this.segments.length) draft.segments = this.segments;
-    if (Object.keys(this.params).length) draft.params = this.params;
+    const draft = this.#draft;
+    if (this.#measures.length) draft.measures = this.#measures;
+    if (this.#dimensions.length) draft.dimensions = this.#dimensions;
+    for (const clause of clauses) this.#resolveClause(clause);
+    this.#splitWhere();
+    if (this.#segments.length) draft.segments = this.#segments;
+    if (Object.keys(this.#params).length) draft.params = this.#params;
     return canonicalIR(draft);
   }
 
-  private at(path: string, loc: Loc): void {
-    this.recorded.push(path, loc);
+  #at(path: string, loc: Loc): void {
+    this.#recorded.push(path, loc);
   }
 
-  private resolveClause(clause: ClauseNode): void {
-    const draft = this.draft;
+  #resolveClause(clause: ClauseNode): void {
+    const draft = this.#draft;
     switch (clause.kind) {
       case 'Where':
-        this.wheres.push({ filter: this.predicate(clause.predicate), loc: clause.loc });
+        this.#wheres.push({ filter: this.#predicate(clause.predicate), loc: clause.loc });
         break;
       case 'Segment':
         for (const path of clause.segments) {
-          const found = this.member(path, 'segment');
+          const found = this.#member(path, 'segment');
           if (found) {
-            this.at(`/segments/${this.segments.length}`, path.loc);
-            this.segments.push(found.qualified);
+            this.#at(`/segments/${this.#segments.length}`, path.loc);
+            this.#segments.push(found.qualified);
           }
         }
         break;
       case 'During':
-        this.resolveDuring(clause.range, clause.loc);
+        this.#resolveDuring(clause.range, clause.loc);
         break;
       case 'Compare':
         draft.compare = { previous: clause.previous.value as Granularity | 'period' };
-        this.at('/compare', clause.loc);
-        this.at('/compare/previous', clause.previous.loc);
+        this.#at('/compare', clause.loc);
+        this.#at('/compare/previous', clause.previous.loc);
         break;
       case 'Top': {
         const top: TopN = {
           n: clause.count.value,
-          by: this.columnKey(clause.by),
+          by: this.#columnKey(clause.by),
           direction: clause.direction ?? 'desc',
         };
-        if (clause.per) top.per = this.columnKey(clause.per);
+        if (clause.per) top.per = this.#columnKey(clause.per);
         if (clause.others) top.others = true;
         draft.top = top;
-        this.at('/top', clause.loc);
-        this.at('/top/n', clause.count.loc);
-        this.at('/top/by', clause.by.loc);
-        if (clause.per) this.at('/top/per', clause.per.loc);
+        this.#at('/top', clause.loc);
+        this.#at('/top/n', clause.count.loc);
+        this.#at('/top/by', clause.by.loc);
+        if (clause.per) this.#at('/top/per', clause.per.loc);
         break;
       }
       case 'Order': {
         const order: OrderItem[] = (draft.order ??= []);
         for (const item of clause.items) {
-          this.at(`/order/${order.length}`, item.loc);
-          order.push({ by: this.columnKey(item.path), direction: item.direction ?? 'asc' });
+          this.#at(`/order/${order.length}`, item.loc);
+          order.push({ by: this.#columnKey(item.path), direction: item.direction ?? 'asc' });
         }
         break;
       }
@@ -190,21 +194,21 @@ class Resolver {
       case 'Offset': {
         const field = clause.kind === 'Limit' ? 'limit' : 'offset';
         draft[field] = clause.count.value;
-        this.at(`/${field}`, clause.count.loc);
+        this.#at(`/${field}`, clause.count.loc);
         break;
       }
       case 'Totals':
         draft.totals = true;
-        this.at('/totals', clause.loc);
+        this.#at('/totals', clause.loc);
         break;
       case 'Rollup':
         draft.rollup = clause.columns.map((path, i) => {
-          this.at(`/rollup/${i}`, path.loc);
-          return this.columnKey(path);
+          this.#at(`/rollup/${i}`, path.loc);
+          return this.#columnKey(path);
         });
         break;
       case 'With':
-        clause.bindings.forEach((binding) => this.resolveBinding(binding));
+        clause.bindings.forEach((binding) => this.#resolveBinding(binding));
         break;
     }
   }
@@ -213,7 +217,7 @@ class Resolver {
    * Finds the member a path starts with: `name`, `view.name`, or a title/alias. Reports an unknown name with
    * suggestions of the expected kind. Returns the member and the path parts after it.
    */
-  private member(
+  #member(
     path: PathNode,
     kind: Kind | 'member',
   ): { found: CatalogMember; qualified: string; rest: NameNode[] } | undefined {
@@ -221,55 +225,55 @@ class Resolver {
     let index = 0;
     const first = parts[0] as NameNode;
     if (parts.length > 1) {
-      const other = lookupView(this.catalog, first.value);
-      if (other === this.view && resolveMemberName(this.view, (parts[1] as NameNode).value)) index = 1;
-      else if (other && other !== this.view && !resolveMemberName(this.view, first.value)) {
-        this.issues.push({
+      const other = lookupView(this.#catalog, first.value);
+      if (other === this.#view && resolveMemberName(this.#view, (parts[1] as NameNode).value)) index = 1;
+      else if (other && other !== this.#view && !resolveMemberName(this.#view, first.value)) {
+        this.#issues.push({
           code: 'wrong-view',
           loc: path.loc,
-          args: { name: textOf(path), view: this.view.name },
+          args: { name: textOf(path), view: this.#view.name },
         });
         return undefined;
       }
     }
     const nameNode = parts[index] as NameNode;
-    const found = resolveMemberName(this.view, nameNode.value);
+    const found = resolveMemberName(this.#view, nameNode.value);
     if (!found) {
       const pool =
         kind === 'measure'
-          ? this.view.measures
+          ? this.#view.measures
           : kind === 'dimension'
-            ? this.view.dimensions
+            ? this.#view.dimensions
             : kind === 'segment'
-              ? (this.view.segments ?? [])
-              : [...this.view.dimensions, ...this.view.measures];
+              ? (this.#view.segments ?? [])
+              : [...this.#view.dimensions, ...this.#view.measures];
       const near = closestEntries(nameNode.value, pool);
-      this.issues.push({
+      this.#issues.push({
         code: 'unknown-member',
         loc: nameNode.loc,
-        args: { name: nameNode.value, kind, view: this.view.name },
+        args: { name: nameNode.value, kind, view: this.#view.name },
         suggestions: near.map((entry) => entry.name),
         labels: near.map(label),
       });
       return undefined;
     }
-    return { found, qualified: `${this.view.name}.${found.member.name}`, rest: parts.slice(index + 1) };
+    return { found, qualified: `${this.#view.name}.${found.member.name}`, rest: parts.slice(index + 1) };
   }
 
-  private resolveMeasure(path: PathNode): void {
-    const resolved = this.member(path, 'measure');
+  #resolveMeasure(path: PathNode): void {
+    const resolved = this.#member(path, 'measure');
     if (!resolved) return;
-    this.extraParts(resolved.rest);
-    this.at(`/measures/${this.measures.length}`, path.loc);
-    this.measures.push(resolved.qualified);
+    this.#extraParts(resolved.rest);
+    this.#at(`/measures/${this.#measures.length}`, path.loc);
+    this.#measures.push(resolved.qualified);
   }
 
   /** Reports parts after a member that cannot follow it. */
-  private extraParts(rest: readonly NameNode[]): void {
+  #extraParts(rest: readonly NameNode[]): void {
     const extra = rest[0];
     if (extra) {
       const loc = { start: extra.loc.start, end: (rest[rest.length - 1] as NameNode).loc.end };
-      this.issues.push({
+      this.#issues.push({
         code: 'unexpected-token',
         loc,
         args: { found: `'${rest.map((n) => n.value).join('.')}'`, expected: ',' },
@@ -281,7 +285,7 @@ class Resolver {
    * `dimension[.attribute][.granularity]`: after a time dimension the next part is a granularity; after a
    * dimension with attributes, an attribute (then a granularity if the attribute is a time).
    */
-  private dimensionParts(
+  #dimensionParts(
     found: CatalogMember,
     rest: readonly NameNode[],
     path?: string,
@@ -302,41 +306,41 @@ class Resolver {
       );
       result.attribute = attribute?.name ?? next.value;
       result.type = attribute?.type ?? 'unknown';
-      if (path) this.at(`${path}/attribute`, next.loc);
+      if (path) this.#at(`${path}/attribute`, next.loc);
       index++;
     }
     const unit = rest[index];
     if (unit) {
       result.granularity = unit.value as Granularity;
-      if (path) this.at(`${path}/granularity`, unit.loc);
+      if (path) this.#at(`${path}/granularity`, unit.loc);
       index++;
     }
-    this.extraParts(rest.slice(index));
+    this.#extraParts(rest.slice(index));
     return result;
   }
 
-  private resolveDimension(node: DimensionNode): void {
-    const resolved = this.member(node.path, 'dimension');
+  #resolveDimension(node: DimensionNode): void {
+    const resolved = this.#member(node.path, 'dimension');
     if (!resolved) return;
-    const path = `/dimensions/${this.dimensions.length}`;
-    this.at(path, node.loc);
-    this.at(
+    const path = `/dimensions/${this.#dimensions.length}`;
+    this.#at(path, node.loc);
+    this.#at(
       `${path}/member`,
       (node.path.parts[node.path.parts.length - resolved.rest.length - 1] as NameNode).loc,
     );
     const ref: DimensionRef = { member: resolved.qualified };
     const parts =
       resolved.found.kind === 'dimension'
-        ? this.dimensionParts(resolved.found, resolved.rest, path)
+        ? this.#dimensionParts(resolved.found, resolved.rest, path)
         : { type: '' };
     if (parts.granularity !== undefined) ref.granularity = parts.granularity;
     if (parts.attribute !== undefined) ref.attribute = parts.attribute;
     if (node.alias) {
       ref.alias = node.alias.value;
-      this.at(`${path}/alias`, node.alias.loc);
+      this.#at(`${path}/alias`, node.alias.loc);
     }
-    this.dimensions.push(ref);
-    this.dimensionTypes.push(parts.type);
+    this.#dimensions.push(ref);
+    this.#dimensionTypes.push(parts.type);
   }
 
   /**
@@ -344,25 +348,25 @@ class Resolver {
    * to (a time dimension may be named without its granularity). An unknown column yields its qualified text,
    * which the check phase reports.
    */
-  private columnKey(path: PathNode): string {
+  #columnKey(path: PathNode): string {
     const text = textOf(path);
-    if (this.dimensions.some((d) => d.alias === text)) return text;
+    if (this.#dimensions.some((d) => d.alias === text)) return text;
     const first = path.parts[0] as NameNode;
     const second = path.parts[1];
     const prefixed =
       second &&
-      lookupView(this.catalog, first.value) === this.view &&
-      resolveMemberName(this.view, second.value);
+      lookupView(this.#catalog, first.value) === this.#view &&
+      resolveMemberName(this.#view, second.value);
     const parts = prefixed ? path.parts.slice(1) : path.parts;
-    const found = resolveMemberName(this.view, (parts[0] as NameNode).value);
+    const found = resolveMemberName(this.#view, (parts[0] as NameNode).value);
     if (found) {
-      const qualified = `${this.view.name}.${found.member.name}`;
+      const qualified = `${this.#view.name}.${found.member.name}`;
       const rest = parts.slice(1).map((n) => n.value);
       if (found.kind !== 'dimension') return [qualified, ...rest].join('.');
       const written = rest.join('.');
       const suffix = (attribute?: string, granularity?: string): string =>
         [attribute, granularity].filter((part) => part !== undefined).join('.');
-      const match = this.dimensions.find(
+      const match = this.#dimensions.find(
         (d) =>
           d.member === qualified &&
           (written === suffix(d.attribute, d.granularity) ||
@@ -370,11 +374,11 @@ class Resolver {
       );
       return match ? dimensionKey(match) : [qualified, ...rest].join('.');
     }
-    return `${this.view.name}.${text}`;
+    return `${this.#view.name}.${text}`;
   }
 
   /** A predicate → a filter tree; leaves remember their member kind for the WHERE/HAVING split. */
-  private predicate(node: PredicateNode): Filter {
+  #predicate(node: PredicateNode): Filter {
     switch (node.kind) {
       case 'Logical': {
         // `a and b and c` parses left-deep; gather the chain with a stack, not recursion, so a very long chain
@@ -385,19 +389,19 @@ class Resolver {
           const child = pending.pop() as PredicateNode;
           if (child.kind === 'Logical' && child.operator === node.operator)
             pending.push(child.right, child.left);
-          else children.push(this.predicate(child));
+          else children.push(this.#predicate(child));
         }
         return node.operator === 'and' ? { and: children } : { or: children };
       }
       case 'Not':
-        return { not: this.predicate(node.operand) };
+        return { not: this.#predicate(node.operand) };
       default:
-        return this.condition(node);
+        return this.#condition(node);
     }
   }
 
-  private condition(node: Exclude<PredicateNode, { kind: 'Logical' | 'Not' }>): Filter {
-    const resolved = this.member(node.subject, 'member');
+  #condition(node: Exclude<PredicateNode, { kind: 'Logical' | 'Not' }>): Filter {
+    const resolved = this.#member(node.subject, 'member');
     const valueNodes: ValueNode[] =
       node.kind === 'Comparison'
         ? [node.value]
@@ -412,7 +416,7 @@ class Resolver {
               : [];
     const operator = operatorOf(node);
     const parts: { attribute?: string; granularity?: Granularity } =
-      resolved?.found.kind === 'dimension' ? this.dimensionParts(resolved.found, resolved.rest) : {};
+      resolved?.found.kind === 'dimension' ? this.#dimensionParts(resolved.found, resolved.rest) : {};
     const condition: FilterCondition = conditionOf(
       resolved?.qualified ?? '',
       parts.attribute,
@@ -420,7 +424,7 @@ class Resolver {
       operator,
       valueNodes.map(filterValue),
     );
-    this.conditionLocs.set(condition, {
+    this.#conditionLocs.set(condition, {
       node: node.loc,
       member: node.subject.loc,
       values: valueNodes.map((value) => value.loc),
@@ -434,14 +438,14 @@ class Resolver {
    * All `where` clauses are one conjunction. Its dimension conjuncts become `filters` (WHERE), its measure
    * conjuncts `having` (HAVING); a conjunct mixing both cannot be split and is reported.
    */
-  private splitWhere(): void {
+  #splitWhere(): void {
     const dimensionPart: Filter[] = [];
     const measurePart: Filter[] = [];
     const conjuncts: { filter: Filter; loc: Loc }[] = [];
-    for (const where of this.wheres) {
+    for (const where of this.#wheres) {
       if ('and' in where.filter)
         where.filter.and.forEach((filter) =>
-          conjuncts.push({ filter, loc: this.locOf(filter) ?? where.loc }),
+          conjuncts.push({ filter, loc: this.#locOf(filter) ?? where.loc }),
         );
       else conjuncts.push(where);
     }
@@ -450,7 +454,7 @@ class Resolver {
       collectKinds(filter, found);
       if (found.has('unknown') || found.size === 0) continue;
       if (found.size > 1) {
-        this.issues.push({ code: 'mixed-filter', loc, args: {} });
+        this.#issues.push({ code: 'mixed-filter', loc, args: {} });
         continue;
       }
       (found.has('measure') ? measurePart : dimensionPart).push(filter);
@@ -460,24 +464,24 @@ class Resolver {
     const filters = combine(dimensionPart);
     const having = combine(measurePart);
     if (filters) {
-      this.draft.filters = filters;
-      this.locateFilter(filters, '/filters');
+      this.#draft.filters = filters;
+      this.#locateFilter(filters, '/filters');
     }
     if (having) {
-      this.draft.having = having;
-      this.locateFilter(having, '/having');
+      this.#draft.having = having;
+      this.#locateFilter(having, '/having');
     }
   }
 
   /** The source span of a filter subtree: from its first leaf to its last. */
-  private locOf(filter: Filter): Loc | undefined {
+  #locOf(filter: Filter): Loc | undefined {
     const leaves: ConditionLocs[] = [];
     const walk = (f: Filter): void => {
       if ('and' in f) f.and.forEach(walk);
       else if ('or' in f) f.or.forEach(walk);
       else if ('not' in f) walk(f.not);
       else {
-        const locs = this.conditionLocs.get(f);
+        const locs = this.#conditionLocs.get(f);
         if (locs) leaves.push(locs);
       }
     };
@@ -488,51 +492,51 @@ class Resolver {
   }
 
   /** Records the location of every path in a filter tree. */
-  private locateFilter(filter: Filter, path: string): void {
-    const loc = this.locOf(filter);
-    if (loc) this.at(path, loc);
-    if ('and' in filter) filter.and.forEach((child, i) => this.locateFilter(child, `${path}/and/${i}`));
-    else if ('or' in filter) filter.or.forEach((child, i) => this.locateFilter(child, `${path}/or/${i}`));
-    else if ('not' in filter) this.locateFilter(filter.not, `${path}/not`);
+  #locateFilter(filter: Filter, path: string): void {
+    const loc = this.#locOf(filter);
+    if (loc) this.#at(path, loc);
+    if ('and' in filter) filter.and.forEach((child, i) => this.#locateFilter(child, `${path}/and/${i}`));
+    else if ('or' in filter) filter.or.forEach((child, i) => this.#locateFilter(child, `${path}/or/${i}`));
+    else if ('not' in filter) this.#locateFilter(filter.not, `${path}/not`);
     else {
-      const locs = this.conditionLocs.get(filter);
+      const locs = this.#conditionLocs.get(filter);
       if (!locs) return;
-      this.at(`${path}/member`, locs.member);
-      this.at(`${path}/operator`, locs.node);
-      this.at(`${path}/values`, locs.node);
-      locs.values.forEach((valueLoc, i) => this.at(`${path}/values/${i}`, valueLoc));
+      this.#at(`${path}/member`, locs.member);
+      this.#at(`${path}/operator`, locs.node);
+      this.#at(`${path}/values`, locs.node);
+      locs.values.forEach((valueLoc, i) => this.#at(`${path}/values/${i}`, valueLoc));
     }
   }
 
-  private resolveDuring(range: RangeNode, loc: Loc): void {
-    const timeIndex = this.dimensionTypes.indexOf('time');
+  #resolveDuring(range: RangeNode, loc: Loc): void {
+    const timeIndex = this.#dimensionTypes.indexOf('time');
     const dimension =
       timeIndex >= 0
-        ? (this.dimensions[timeIndex] as DimensionRef).member
-        : this.view.defaultTimeDimension && `${this.view.name}.${this.view.defaultTimeDimension}`;
+        ? (this.#dimensions[timeIndex] as DimensionRef).member
+        : this.#view.defaultTimeDimension && `${this.#view.name}.${this.#view.defaultTimeDimension}`;
     if (!dimension) {
-      this.issues.push({ code: 'no-time-dimension', loc, args: { view: this.view.name } });
+      this.#issues.push({ code: 'no-time-dimension', loc, args: { view: this.#view.name } });
       return;
     }
-    this.draft.timeRange = { dimension, range: this.range(range, '/timeRange/range') };
-    this.at('/timeRange', loc);
-    this.at('/timeRange/dimension', loc);
+    this.#draft.timeRange = { dimension, range: this.#range(range, '/timeRange/range') };
+    this.#at('/timeRange', loc);
+    this.#at('/timeRange/dimension', loc);
   }
 
   /** A range node → an IR date range, recording locations under `path`. */
-  private range(node: RangeNode, path: string): DateRange {
-    this.at(path, node.loc);
+  #range(node: RangeNode, path: string): DateRange {
+    this.#at(path, node.loc);
     switch (node.kind) {
       case 'Param':
         return node.optional ? { param: node.name, optional: true } : { param: node.name };
       case 'DayRange':
         return { relative: node.day };
       case 'UnitRange':
-        this.at(`${path}/unit`, node.unit.loc);
+        this.#at(`${path}/unit`, node.unit.loc);
         return { relative: node.which, unit: node.unit.value as Granularity };
       case 'LastNRange':
-        this.at(`${path}/n`, node.count.loc);
-        this.at(`${path}/unit`, node.unit.loc);
+        this.#at(`${path}/n`, node.count.loc);
+        this.#at(`${path}/unit`, node.unit.loc);
         return node.includeToday
           ? {
               relative: 'lastN',
@@ -542,30 +546,30 @@ class Resolver {
             }
           : { relative: 'lastN', n: node.count.value, unit: node.unit.value as Granularity };
       case 'AbsoluteRange':
-        this.at(`${path}/start`, node.start.loc);
-        this.at(`${path}/end`, node.end.loc);
+        this.#at(`${path}/start`, node.start.loc);
+        this.#at(`${path}/end`, node.end.loc);
         return { start: node.start.value, end: node.end.value };
     }
   }
 
-  private resolveBinding(binding: BindingNode): void {
+  #resolveBinding(binding: BindingNode): void {
     const name = binding.name.value;
     const path = `/params/${escapePointer(name)}`;
     const value = binding.value;
     if (value.kind === 'Param') {
-      this.issues.push({
+      this.#issues.push({
         code: 'unexpected-token',
         loc: value.loc,
         args: { found: `':${value.name}'`, expected: 'value' },
       });
       return;
     }
-    this.at(path, value.loc);
+    this.#at(path, value.loc);
     if (value.kind === 'List') {
       const items: Scalar[] = [];
       for (const item of value.values) {
         if (item.kind === 'Param') {
-          this.issues.push({
+          this.#issues.push({
             code: 'unexpected-token',
             loc: item.loc,
             args: { found: `':${item.name}'`, expected: 'value' },
@@ -574,16 +578,16 @@ class Resolver {
         }
         items.push(filterValue(item) as Scalar);
       }
-      this.params[name] = items;
+      this.#params[name] = items;
     } else if (
       value.kind === 'DayRange' ||
       value.kind === 'UnitRange' ||
       value.kind === 'LastNRange' ||
       value.kind === 'AbsoluteRange'
     ) {
-      this.params[name] = this.range(value, path) as ParamValue;
+      this.#params[name] = this.#range(value, path) as ParamValue;
     } else {
-      this.params[name] = filterValue(value) as Scalar;
+      this.#params[name] = filterValue(value) as Scalar;
     }
   }
 }
