@@ -143,4 +143,107 @@ describe('the seeded campus catalog', () => {
     expect(counts).toHaveLength(2);
     expect(counts[1]).toBeGreaterThan(counts[0]!);
   });
+
+  it('role × view: every role reads exactly the rows its policy allows, and nothing where it has none', async () => {
+    const [[studentId], [studentCollege]] = (
+      await server.engine.query(
+        "SELECT student_id, college_id FROM students WHERE status = '在读' ORDER BY student_id LIMIT 1",
+      )
+    ).columns as [[string], [string]];
+    const [[staffId]] = (
+      await server.engine.query(
+        "SELECT reader_id FROM library_loans WHERE reader_type = '教职工' ORDER BY reader_id LIMIT 1",
+      )
+    ).columns as [[string]];
+    const claimsOf: Record<string, Record<string, string>> = {
+      admin: { sub: 'A0001' },
+      leader: { sub: 'L0001' },
+      dean: { sub: 'D0001', college: studentCollege },
+      analyst: { sub: 'N0001' },
+      staff: { sub: staffId },
+      student: { sub: studentId },
+      visitor: { sub: 'V0001' },
+    };
+    const literal = (text: string, claims: Record<string, string>) =>
+      text.replace(
+        /\{claims\.([A-Za-z_]+)\}/g,
+        (_, name: string) => `'${(claims[name] ?? '').replaceAll("'", "''")}'`,
+      );
+    const aggregate = (m: (typeof server.catalog.views)[number]['measures'][number]): string => {
+      const filter = m.filter ? ` FILTER (WHERE ${m.filter})` : '';
+      if (m.aggregation === 'count') return `count(${m.sql ?? '*'})${filter}`;
+      if (m.aggregation === 'countDistinct') return `count(DISTINCT ${m.sql})${filter}`;
+      if (m.aggregation === 'ratio' || m.aggregation === 'custom') return `(${m.sql})`;
+      return `${m.aggregation}(${m.sql})${filter}`;
+    };
+    const round = (v: unknown) =>
+      typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v;
+    const problems: string[] = [];
+    let checked = 0;
+    for (const view of server.catalog.views) {
+      const measure = view.measures[0]!;
+      const dimension = view.dimensions.find((d) => d.type === 'string' && !d.mask && !d.roles)!;
+      const source = view.table ?? `(${view.sql})`;
+      // A fixed past range, so that the live simulator's writes during the test change neither side.
+      const time = view.defaultTimeDimension
+        ? view.dimensions.find((d) => d.name === view.defaultTimeDimension)!
+        : undefined;
+      const range = time
+        ? {
+            timeRange: {
+              dimension: `${view.name}.${time.name}`,
+              range: { start: '2026-10-30', end: '2026-11-20' },
+            },
+          }
+        : {};
+      const rangeSql = time
+        ? ` AND CAST(${time.sql} AS TIMESTAMP) >= TIMESTAMP '2026-10-30' AND CAST(${time.sql} AS TIMESTAMP) < TIMESTAMP '2026-11-21'`
+        : '';
+      for (const [role, claims] of [['public', {}], ...Object.entries(claimsOf)] as [
+        string,
+        Record<string, string>,
+      ][]) {
+        const token = role === 'public' ? '' : await mintToken(server.devSecret!, { role, ...claims });
+        const ir = {
+          v: 1,
+          from: view.name,
+          measures: [`${view.name}.${measure.name}`],
+          dimensions: [{ member: `${view.name}.${dimension.name}` }],
+          ...range,
+        };
+        const { status, body } = await query(ir, token);
+        const rule = view.access?.find((r) => r.role === role);
+        const allowed =
+          role === 'public'
+            ? view.public === true &&
+              measure.public === true &&
+              dimension.public === true &&
+              (!time || time.public === true)
+            : !view.access || rule !== undefined;
+        checked++;
+        if (!allowed) {
+          if (status !== (role === 'public' ? 401 : 403) || body.data)
+            problems.push(`${role} on ${view.name}: expected refusal, got ${status}`);
+          continue;
+        }
+        if (status !== 200) {
+          problems.push(`${role} on ${view.name}: ${status} ${JSON.stringify(body).slice(0, 200)}`);
+          continue;
+        }
+        const where = [rule?.rows ? literal(rule.rows, claims) : 'TRUE'].join(' AND ') + rangeSql;
+        const having = rule?.minGroupSize ? ` HAVING count(*) >= ${rule.minGroupSize}` : '';
+        const direct = await server.engine.query(
+          `SELECT ${dimension.sql} AS d, ${aggregate(measure)} AS m FROM ${source} AS __source WHERE ${where} GROUP BY 1${having} ORDER BY 1 NULLS LAST`,
+        );
+        const expected = direct.columns.map((c) => c.map(round));
+        const actual = (body.data as unknown[][]).map((c) => c.map(round));
+        if (JSON.stringify(actual) !== JSON.stringify(expected))
+          problems.push(
+            `${role} on ${view.name}: ${JSON.stringify(actual).slice(0, 160)} ≠ ${JSON.stringify(expected).slice(0, 160)}`,
+          );
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(checked).toBe(server.catalog.views.length * 8);
+  });
 });
