@@ -26,6 +26,8 @@ export class QueryError extends Error {
   readonly problem: Problem | undefined;
   /** Query diagnostics (errors and warnings), from the local check or the server's problem. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Milliseconds the server asked to wait before trying again (`Retry-After`), when it did. */
+  readonly retryAfter: number | undefined;
 
   constructor(
     kind: QueryErrorKind,
@@ -34,6 +36,7 @@ export class QueryError extends Error {
       status?: number;
       problem?: Problem;
       diagnostics?: readonly Diagnostic[];
+      retryAfter?: number;
       cause?: unknown;
     } = {},
   ) {
@@ -42,6 +45,7 @@ export class QueryError extends Error {
     this.status = details.status;
     this.problem = details.problem;
     this.diagnostics = details.diagnostics ?? details.problem?.errors ?? [];
+    this.retryAfter = details.retryAfter;
   }
 
   /** True for failures a retry may cure: network errors, timeouts, 5xx and 429. Never for other 4xx. */

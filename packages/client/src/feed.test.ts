@@ -42,6 +42,10 @@ function fakeHost(): FakeHost {
     },
     follow: () => () => {},
     paused: () => host.hidden,
+    retryLater: (delay, retry) => {
+      const timer = setTimeout(retry, delay);
+      return () => clearTimeout(timer);
+    },
   };
   return host;
 }

@@ -1,5 +1,5 @@
 import type { ParamValue, QueryIR } from '@campus-cockpit/query';
-import { backoffDelay } from './backoff.js';
+import { MAX_BACKOFF, backoffDelay } from './backoff.js';
 import type { CachedResult } from './cache.js';
 import { QueryError } from './errors.js';
 import type { RunOptions } from './executor.js';
@@ -62,6 +62,11 @@ export interface FeedHost {
   /** Runs the query and caches the answer; resolves with it and the time it was stored under. */
   execute(ir: QueryIR, key: string, options: RunOptions): Promise<CachedResult>;
   every(ms: number, tick: () => void): () => void;
+  /**
+   * Calls `retry` after about `delay` ms; feeds whose retries are pending at the same time retry together
+   * (one batched request instead of one each). Returns the function that cancels it.
+   */
+  retryLater(delay: number, retry: () => void): () => void;
   /** True while the page is hidden and the source is not always on: retries wait for {@link Feed.resume}. */
   paused(): boolean;
   follow(
@@ -87,7 +92,7 @@ export class Feed {
   readonly #query: string | QueryIR;
   readonly #options: WatchOptions;
   #controller: AbortController | undefined;
-  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #cancelRetry: (() => void) | undefined;
   #staleTimer: ReturnType<typeof setTimeout> | undefined;
   #stopClock: (() => void) | undefined;
   #stopLive: (() => void) | undefined;
@@ -104,7 +109,7 @@ export class Feed {
 
   /** Timers, requests and streams this feed holds (for leak checks). */
   get resources(): number {
-    return [this.#controller, this.#retryTimer, this.#staleTimer, this.#stopClock, this.#stopLive].filter(
+    return [this.#controller, this.#cancelRetry, this.#staleTimer, this.#stopClock, this.#stopLive].filter(
       (held) => held !== undefined,
     ).length;
   }
@@ -113,7 +118,7 @@ export class Feed {
     const { refresh } = this.#options;
     if (refresh) {
       this.#stopClock = this.#host.every(refresh, () => {
-        if (!this.#controller && this.#retryTimer === undefined) void this.load(false);
+        if (!this.#controller && !this.#cancelRetry) void this.load(false);
       });
     }
     void this.load(true);
@@ -130,9 +135,10 @@ export class Feed {
     this.#closed = true;
     this.#controller?.abort();
     this.#controller = undefined;
-    clearTimeout(this.#retryTimer);
+    this.#cancelRetry?.();
+    this.#cancelRetry = undefined;
     clearTimeout(this.#staleTimer);
-    this.#retryTimer = this.#staleTimer = undefined;
+    this.#staleTimer = undefined;
     this.#stopClock?.();
     this.#stopLive?.();
     this.#stopClock = this.#stopLive = undefined;
@@ -143,8 +149,8 @@ export class Feed {
   async load(useCache: boolean): Promise<void> {
     if (this.#closed) return;
     this.#controller?.abort();
-    clearTimeout(this.#retryTimer);
-    this.#retryTimer = undefined;
+    this.#cancelRetry?.();
+    this.#cancelRetry = undefined;
     const controller = new AbortController();
     this.#controller = controller;
     const { signal } = controller;
@@ -219,12 +225,14 @@ export class Feed {
     const keepValue = this.state.value !== undefined && error.kind !== 'invalid-query';
     this.#set({ status: keepValue ? 'stale' : 'error', error, waitingSince: undefined });
     if (error.retryable && !this.#closed) {
-      clearTimeout(this.#retryTimer);
-      this.#retryTimer = setTimeout(() => {
-        this.#retryTimer = undefined;
+      this.#cancelRetry?.();
+      // The server's Retry-After is honoured, within the 30 s ceiling that bounds recovery.
+      const delay = Math.min(MAX_BACKOFF, Math.max(backoffDelay(this.#attempt++), error.retryAfter ?? 0));
+      this.#cancelRetry = this.#host.retryLater(delay, () => {
+        this.#cancelRetry = undefined;
         if (this.#host.paused()) this.#retryDue = true;
         else void this.load(false);
-      }, backoffDelay(this.#attempt++));
+      });
     }
   }
 

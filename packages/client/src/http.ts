@@ -118,11 +118,19 @@ export async function errorFromResponse(response: Response): Promise<QueryError>
   const invalid = problem?.type.endsWith(':invalid-query') || (status === 400 && !!problem?.errors.length);
   const message =
     problem?.detail ?? problem?.title ?? `The server answered ${status} ${response.statusText}.`;
-  return new QueryError(
-    invalid ? 'invalid-query' : 'http',
-    message,
-    problem ? { status, problem } : { status },
-  );
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+  return new QueryError(invalid ? 'invalid-query' : 'http', message, {
+    status,
+    ...(problem ? { problem } : {}),
+    ...(retryAfter === undefined ? {} : { retryAfter }),
+  });
+}
+
+/** `Retry-After` (seconds, or an HTTP date) in milliseconds from now. */
+function parseRetryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const ms = /^\d+$/.test(header.trim()) ? Number(header) * 1000 : Date.parse(header) - Date.now();
+  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
 }
 
 /**

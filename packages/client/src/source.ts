@@ -134,6 +134,8 @@ class WarehouseSource implements Source, FeedHost {
   #loadedTimeZone: string | undefined;
   #live: Promise<LiveChannel> | undefined;
   #liveChannel: LiveChannel | undefined;
+  /** The retry every failed feed joins, so that they try again together (see `retryLater`). */
+  #retry: { timer: ReturnType<typeof setTimeout>; callbacks: Set<() => void> } | undefined;
   #persisted: Promise<ResultStore> | undefined;
   #visibilityListener: (() => void) | undefined;
 
@@ -170,6 +172,7 @@ class WarehouseSource implements Source, FeedHost {
       this.#clock.timers +
       this.#executor.pending +
       (this.#visibilityListener ? 1 : 0) +
+      (this.#retry ? 1 : 0) +
       this.params.listenerCount;
     for (const feed of this.#feeds.values()) resources += feed.resources;
     const live = this.#liveChannel;
@@ -247,6 +250,29 @@ class WarehouseSource implements Source, FeedHost {
 
   every(ms: number, tick: () => void): () => void {
     return this.#clock.every(ms, tick);
+  }
+
+  retryLater(delay: number, retry: () => void): () => void {
+    let pending = this.#retry;
+    if (!pending) {
+      const created = {
+        callbacks: new Set<() => void>(),
+        timer: setTimeout(() => {
+          if (this.#retry === created) this.#retry = undefined;
+          for (const callback of [...created.callbacks]) callback();
+        }, delay),
+      };
+      this.#retry = pending = created;
+    }
+    const joined = pending;
+    joined.callbacks.add(retry);
+    return () => {
+      joined.callbacks.delete(retry);
+      if (joined.callbacks.size === 0 && this.#retry === joined) {
+        clearTimeout(joined.timer);
+        this.#retry = undefined;
+      }
+    };
   }
 
   follow(
@@ -340,6 +366,8 @@ class WarehouseSource implements Source, FeedHost {
 
   dispose(): void {
     this.#lifetime.abort();
+    if (this.#retry) clearTimeout(this.#retry.timer);
+    this.#retry = undefined;
     void this.#live?.then((channel) => channel.close());
     for (const feed of this.#feeds.values()) feed.close();
     this.#feeds.clear();

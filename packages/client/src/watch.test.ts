@@ -135,4 +135,31 @@ describe('Source.watch', () => {
     expect(source.stats).toMatchObject({ feeds: 0, resources: 0 });
     await vi.waitFor(() => expect(warehouse.count('DELETE /v1/query/1')).toBe(1));
   });
+
+  it('retries failed widgets together, in one batched request per attempt', async () => {
+    open();
+    warehouse.intercept = (r) => (r.path === '/v1/query' ? { status: 503 } : undefined);
+    const watchers = Array.from({ length: 10 }, (_, i) => record({ ...headcount, limit: i + 1 }));
+    await vi.waitFor(() => expect(warehouse.count('POST /v1/query')).toBe(3), { timeout: 5_000 });
+    const sizes = warehouse.requests
+      .filter((r) => r.path === '/v1/query')
+      .map((r) => (r.body as { queries?: unknown[] }).queries?.length);
+    expect(sizes).toEqual([10, 10, 10]);
+    warehouse.intercept = undefined;
+    await vi.waitFor(() => expect(watchers.every((w) => w.last()?.status === 'ready')).toBe(true), {
+      timeout: 5_000,
+    });
+  });
+
+  it('waits as long as a 429 answer asks before trying again', async () => {
+    open();
+    warehouse.intercept = (r) =>
+      r.path === '/v1/query' && warehouse.count('POST /v1/query') === 1
+        ? { status: 429, headers: { 'retry-after': '2' } }
+        : undefined;
+    const { last } = record(headcount);
+    await vi.waitFor(() => expect(last()?.status).toBe('ready'), { timeout: 5_000 });
+    const [first, second] = warehouse.requests.filter((r) => r.path === '/v1/query');
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(2_000);
+  });
 });
