@@ -19,13 +19,52 @@ export type HintKey = 'did-you-mean' | MessageKey;
 /** Arguments interpolated into a template. */
 export type MessageArgs = Readonly<Record<string, string | number>>;
 
-/** Every text of one locale: messages, hints, and the words that stand for themselves in arguments. */
+/** Messages only the IR validator and the server produce; the text compiler never does. */
+export type ServiceMessageKey =
+  | 'invalid-ir'
+  | 'ir-expected'
+  | 'ir-unknown-field'
+  | 'ir-missing-field'
+  | 'ir-one-of'
+  | 'unsupported-version'
+  | 'unbound-param'
+  | 'unauthorized'
+  | 'forbidden-member'
+  | 'not-found'
+  | 'rate-limited'
+  | 'query-timeout'
+  | 'query-cancelled'
+  | 'engine-error'
+  | 'internal-error';
+
+/**
+ * Every text of one locale the compiler needs: messages, hints, and the words that stand for themselves in
+ * arguments. The validator and the server add the {@link ServiceMessages} (see {@link withService}).
+ */
 export interface LocaleMessages {
   readonly locale: Locale;
-  readonly messages: Readonly<Record<MessageKey, string>>;
+  readonly messages: Readonly<Record<Exclude<MessageKey, ServiceMessageKey>, string>> &
+    Readonly<Partial<Record<ServiceMessageKey, string>>>;
   readonly hints: Readonly<Partial<Record<HintKey, string>>>;
   /** Member kinds, value types and token categories, e.g. `measure` → `度量`. */
   readonly terms: Readonly<Record<string, string>>;
+}
+
+/** The texts of one locale that only the IR validator and the server use. */
+export interface ServiceMessages {
+  readonly messages: Readonly<Record<ServiceMessageKey, string>>;
+  readonly hints: Readonly<Partial<Record<HintKey, string>>>;
+  readonly terms: Readonly<Record<string, string>>;
+}
+
+/** A locale's compiler texts together with its service texts: every message key has a text. */
+export function withService(texts: LocaleMessages, service: ServiceMessages): LocaleMessages {
+  return {
+    locale: texts.locale,
+    messages: { ...texts.messages, ...service.messages },
+    hints: { ...texts.hints, ...service.hints },
+    terms: { ...texts.terms, ...service.terms },
+  };
 }
 
 /**
@@ -76,7 +115,8 @@ export function toDiagnostic(issue: Issue, texts: LocaleMessages, source?: Sourc
   const diagnostic: Diagnostic = {
     code: issue.code,
     severity: issue.severity ?? 'error',
-    message: fill(texts.messages[key], issue.args, texts),
+    // A service-only key cannot come from the compiler; its code stands in should one ever slip through.
+    message: fill(texts.messages[key] ?? key, issue.args, texts),
   };
   if (issue.loc && source) diagnostic.span = spanAt(source, issue.loc.start, issue.loc.end);
   if (issue.path !== undefined) diagnostic.path = issue.path;

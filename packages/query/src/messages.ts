@@ -5,19 +5,29 @@
  */
 
 import type { Locale } from './catalog.js';
-import { fill, type HintKey, type LocaleMessages, type MessageArgs, type MessageKey } from './diagnostic.js';
-import { en } from './locales/en.js';
-import { zhCN } from './locales/zh-CN.js';
+import {
+  fill,
+  withService,
+  type HintKey,
+  type LocaleMessages,
+  type MessageArgs,
+  type MessageKey,
+} from './diagnostic.js';
+import { en, enService } from './locales/en.js';
+import { zhCN, zhCNService } from './locales/zh-CN.js';
 
-export type { HintKey, LocaleMessages, MessageArgs, MessageKey } from './diagnostic.js';
+export type { HintKey, LocaleMessages, MessageArgs, MessageKey, ServiceMessageKey } from './diagnostic.js';
 
-/** Both locales' messages; `en` and `zh-CN` are the only locales. */
-export const localeMessages: Readonly<Record<Locale, LocaleMessages>> = { en, 'zh-CN': zhCN };
+/** Both locales' messages, service messages included; `en` and `zh-CN` are the only locales. */
+export const localeMessages: Readonly<Record<Locale, LocaleMessages>> = {
+  en: withService(en, enService),
+  'zh-CN': withService(zhCN, zhCNService),
+};
 
 /** The message for a key, in a locale. Tests compare diagnostics against this. */
 export function message(key: MessageKey, args: MessageArgs = {}, locale: Locale = 'zh-CN'): string {
   const texts = localeMessages[locale];
-  return fill(texts.messages[key], args, texts);
+  return fill(texts.messages[key] as string, args, texts);
 }
 
 /** The hint for a key, in a locale, or undefined when the key has none. */

@@ -3,7 +3,7 @@
  * it to `useLocale`); `message`, `hint` and `validateIR` use it directly.
  */
 
-import type { LocaleMessages } from '../diagnostic.js';
+import type { LocaleMessages, ServiceMessages } from '../diagnostic.js';
 
 export const en: LocaleMessages = {
   locale: 'en',
@@ -37,7 +37,6 @@ export const en: LocaleMessages = {
     'operator-not-applicable': "'{operator}' does not apply to '{member}' ({@type}).",
     'wrong-arity': "'{operator}' takes {expected} value(s), not {found}.",
     'mixed-filter': "One 'or' or 'not' mixes dimension and measure conditions.",
-    'unbound-param': "Parameter ':{name}' has no value.",
     'unused-param': "Parameter '{name}' is bound but not used.",
     'param-type-conflict': "Parameter ':{name}' is used as {@first} and as {@second}.",
     'duplicate-column': "Column '{name}' appears twice.",
@@ -47,21 +46,7 @@ export const en: LocaleMessages = {
     'compare-needs-during': "'compare' needs a 'during' range.",
     'calendar-missing': "'{name}' needs an academic calendar; the catalog has none.",
     'empty-query': 'The query selects nothing.',
-    'invalid-ir': 'Invalid query.',
-    'ir-expected': 'Expected {@expected}.',
-    'ir-unknown-field': "Unknown field '{name}'.",
-    'ir-missing-field': "Missing field '{name}'.",
-    'ir-one-of': 'Expected one of: {options}.',
-    'unsupported-version': 'IR version {version} is not supported; expected 1.',
     'ir-too-large': 'Too large: more than {max} {@what}.',
-    unauthorized: 'Sign in to read this data.',
-    'forbidden-member': "You may not read '{name}'.",
-    'not-found': 'Not found.',
-    'rate-limited': 'Too many requests; retry in {seconds} s.',
-    'query-timeout': 'The query took longer than {seconds} s.',
-    'query-cancelled': 'The query was cancelled.',
-    'engine-error': 'The database failed to run the query.',
-    'internal-error': 'Internal error.',
   },
   hints: {
     'did-you-mean': 'Did you mean {suggestions}?',
@@ -77,7 +62,6 @@ export const en: LocaleMessages = {
     'granularity-required': 'For example: {member}.{example}',
     'mixed-filter':
       "Measure conditions filter groups, dimension conditions filter rows: join them only with 'and'.",
-    'unbound-param': 'Bind it with "with {name} = …", or write :{name}? to drop the condition when unbound.',
     'duplicate-column': "Give one of them another name with 'as'.",
     'unknown-column': "Add it to 'measure' or 'by' first.",
     'no-time-dimension': 'Group by a time dimension, e.g. by ts.day.',
@@ -103,13 +87,39 @@ export const en: LocaleMessages = {
     clause: 'a clause',
     end: 'the end of the query',
     '': 'the end of the query',
-    object: 'an object',
-    array: 'a list',
-    integer: 'an integer',
     depth: 'levels of nesting',
     nodes: 'conditions',
     values: 'values',
     columns: 'columns',
+  },
+};
+
+/** Messages only the IR validator and the server use (not needed to compile text). */
+export const enService: ServiceMessages = {
+  messages: {
+    'unbound-param': "Parameter ':{name}' has no value.",
+    'invalid-ir': 'Invalid query.',
+    'ir-expected': 'Expected {@expected}.',
+    'ir-unknown-field': "Unknown field '{name}'.",
+    'ir-missing-field': "Missing field '{name}'.",
+    'ir-one-of': 'Expected one of: {options}.',
+    'unsupported-version': 'IR version {version} is not supported; expected 1.',
+    unauthorized: 'Sign in to read this data.',
+    'forbidden-member': "You may not read '{name}'.",
+    'not-found': 'Not found.',
+    'rate-limited': 'Too many requests; retry in {seconds} s.',
+    'query-timeout': 'The query took longer than {seconds} s.',
+    'query-cancelled': 'The query was cancelled.',
+    'engine-error': 'The database failed to run the query.',
+    'internal-error': 'Internal error.',
+  },
+  hints: {
+    'unbound-param': 'Bind it with "with {name} = …", or write :{name}? to drop the condition when unbound.',
+  },
+  terms: {
+    object: 'an object',
+    array: 'a list',
+    integer: 'an integer',
     queries: 'queries',
     params: 'parameters',
     characters: 'characters',

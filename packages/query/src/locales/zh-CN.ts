@@ -1,6 +1,6 @@
 /** The zh-CN messages: the default locale, always loaded. */
 
-import type { LocaleMessages } from '../diagnostic.js';
+import type { LocaleMessages, ServiceMessages } from '../diagnostic.js';
 
 export const zhCN: LocaleMessages = {
   locale: 'zh-CN',
@@ -34,7 +34,6 @@ export const zhCN: LocaleMessages = {
     'operator-not-applicable': '“{operator}”不适用于“{member}”（{@type}）。',
     'wrong-arity': '“{operator}”需要 {expected} 个值，实际为 {found} 个。',
     'mixed-filter': '同一个 or 或 not 中混用了维度条件和度量条件。',
-    'unbound-param': '参数“:{name}”没有取值。',
     'unused-param': '参数“{name}”已赋值但未使用。',
     'param-type-conflict': '参数“:{name}”既用作{@first}又用作{@second}。',
     'duplicate-column': '列“{name}”出现了两次。',
@@ -44,21 +43,7 @@ export const zhCN: LocaleMessages = {
     'compare-needs-during': 'compare 需要配合 during 时间范围使用。',
     'calendar-missing': '“{name}”需要校历，但目录中没有校历。',
     'empty-query': '查询没有选择任何内容。',
-    'invalid-ir': '查询无效。',
-    'ir-expected': '此处应为{@expected}。',
-    'ir-unknown-field': '未知字段“{name}”。',
-    'ir-missing-field': '缺少字段“{name}”。',
-    'ir-one-of': '取值应为以下之一：{options}。',
-    'unsupported-version': '不支持 IR 版本 {version}，应为 1。',
     'ir-too-large': '超出上限：{@what}超过 {max}。',
-    unauthorized: '请登录后查看此数据。',
-    'forbidden-member': '无权读取“{name}”。',
-    'not-found': '未找到。',
-    'rate-limited': '请求过于频繁，请 {seconds} 秒后重试。',
-    'query-timeout': '查询超过 {seconds} 秒未完成。',
-    'query-cancelled': '查询已取消。',
-    'engine-error': '数据库执行查询失败。',
-    'internal-error': '内部错误。',
   },
   hints: {
     'did-you-mean': '是否要写 {suggestions}？',
@@ -73,7 +58,6 @@ export const zhCN: LocaleMessages = {
     'granularity-not-supported': '支持的粒度：{supported}。',
     'granularity-required': '例如：{member}.{example}',
     'mixed-filter': '度量条件筛选分组，维度条件筛选行：两者之间只能用 and 连接。',
-    'unbound-param': '用“with {name} = …”赋值，或写成 :{name}? 使未赋值时忽略该条件。',
     'duplicate-column': '用 as 给其中一个另起名字。',
     'unknown-column': '请先把它加入 measure 或 by。',
     'no-time-dimension': '请按时间维度分组，如 by ts.day。',
@@ -99,13 +83,39 @@ export const zhCN: LocaleMessages = {
     clause: '子句',
     end: '查询结尾',
     '': '查询结尾',
-    object: '对象',
-    array: '列表',
-    integer: '整数',
     depth: '嵌套层数',
     nodes: '条件数',
     values: '取值个数',
     columns: '列数',
+  },
+};
+
+/** Messages only the IR validator and the server use (not needed to compile text). */
+export const zhCNService: ServiceMessages = {
+  messages: {
+    'unbound-param': '参数“:{name}”没有取值。',
+    'invalid-ir': '查询无效。',
+    'ir-expected': '此处应为{@expected}。',
+    'ir-unknown-field': '未知字段“{name}”。',
+    'ir-missing-field': '缺少字段“{name}”。',
+    'ir-one-of': '取值应为以下之一：{options}。',
+    'unsupported-version': '不支持 IR 版本 {version}，应为 1。',
+    unauthorized: '请登录后查看此数据。',
+    'forbidden-member': '无权读取“{name}”。',
+    'not-found': '未找到。',
+    'rate-limited': '请求过于频繁，请 {seconds} 秒后重试。',
+    'query-timeout': '查询超过 {seconds} 秒未完成。',
+    'query-cancelled': '查询已取消。',
+    'engine-error': '数据库执行查询失败。',
+    'internal-error': '内部错误。',
+  },
+  hints: {
+    'unbound-param': '用“with {name} = …”赋值，或写成 :{name}? 使未赋值时忽略该条件。',
+  },
+  terms: {
+    object: '对象',
+    array: '列表',
+    integer: '整数',
     queries: '查询数',
     params: '参数个数',
     characters: '字符数',
