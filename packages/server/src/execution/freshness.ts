@@ -48,7 +48,7 @@ export class FreshnessTracker {
       : `(${view.sql})`;
     const value = this.engine
       .query(
-        `SELECT strftime(max(CAST(${this.dialect.quote(column)} AS TIMESTAMP)), '%Y-%m-%dT%H:%M:%S') FROM ${source} AS __source`,
+        `SELECT strftime(CAST(max(${this.dialect.quote(column)}) AS TIMESTAMP), '%Y-%m-%dT%H:%M:%S') FROM ${source} AS __source`,
       )
       .then((result) => {
         const info: FreshnessInfo = { asOf: (result.columns[0]?.[0] as string | null) ?? null };
