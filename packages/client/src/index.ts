@@ -16,7 +16,7 @@ export { decodeResult, firstValue, isEmptyResult, resultRows } from './result.js
 export type { ColumnSpec, QueryResult, ResultColumn, ResultRow } from './result.js';
 export { parseDuration } from './duration.js';
 export { backoffDelay, MAX_BACKOFF } from './backoff.js';
-export { stableStringify, bindParams, referencedParams } from './query-key.js';
+export { stableStringify, bindParams, referencedParams, unboundParams } from './query-key.js';
 export { ParamStore, paramNamesInText } from './params.js';
 export type { ParamListener } from './params.js';
 export { syncParamsWithUrl } from './url-sync.js';

@@ -1,4 +1,4 @@
-import { isParamRef, type Filter, type ParamValue, type QueryIR } from '@campus-cockpit/query';
+import { isParamRef, type Filter, type ParamRef, type ParamValue, type QueryIR } from '@campus-cockpit/query';
 
 /** JSON text with object keys sorted, so equal queries written in any key order get the same key. */
 export function stableStringify(value: unknown): string {
@@ -14,18 +14,31 @@ export function stableStringify(value: unknown): string {
 
 /** Names of the parameters a query refers to (in filters, having and the time range). */
 export function referencedParams(ir: QueryIR): Set<string> {
-  const names = new Set<string>();
+  return new Set(paramRefs(ir).map((ref) => ref.param));
+}
+
+/** Names of the parameters a query requires (`:name`, not `:name?`) that `ir.params` does not bind. */
+export function unboundParams(ir: QueryIR): string[] {
+  const bound = ir.params ?? {};
+  const names = paramRefs(ir)
+    .filter((ref) => !ref.optional && !(ref.param in bound))
+    .map((ref) => ref.param);
+  return [...new Set(names)];
+}
+
+function paramRefs(ir: QueryIR): ParamRef[] {
+  const refs: ParamRef[] = [];
   const visit = (filter: Filter | undefined): void => {
     if (!filter) return;
     if ('and' in filter) filter.and.forEach(visit);
     else if ('or' in filter) filter.or.forEach(visit);
     else if ('not' in filter) visit(filter.not);
-    else for (const value of filter.values ?? []) if (isParamRef(value)) names.add(value.param);
+    else for (const value of filter.values ?? []) if (isParamRef(value)) refs.push(value);
   };
   visit(ir.filters);
   visit(ir.having);
-  if (ir.timeRange && isParamRef(ir.timeRange.range)) names.add(ir.timeRange.range.param);
-  return names;
+  if (ir.timeRange && isParamRef(ir.timeRange.range)) refs.push(ir.timeRange.range);
+  return refs;
 }
 
 /**

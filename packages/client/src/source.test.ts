@@ -296,4 +296,14 @@ describe('createSource', () => {
     expect(firstValue(result)).toBe(fakeValue(headcount, 'students.headcount'));
     expect(result.meta.timeZone).toBe('Asia/Shanghai');
   });
+
+  it('says which required parameter has no value instead of sending the query', async () => {
+    open();
+    const text = 'from admissions | measure new_students | where admit_year = :year';
+    const error = (await source.query(text).catch((e: unknown) => e)) as QueryError;
+    expect(error.kind).toBe('invalid-query');
+    expect(error.diagnostics[0]).toMatchObject({ code: 'unbound-param', message: '参数 :year 没有值。' });
+    expect(warehouse.count('POST /v1/query')).toBe(0);
+    await expect(source.query(text, { params: { year: 2025 } })).resolves.toMatchObject({ rowCount: 1 });
+  });
 });

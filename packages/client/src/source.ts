@@ -9,7 +9,7 @@ import { Feed, type FeedHost, type QueryState, type Watch, type WatchOptions } f
 import type { HttpContext } from './http.js';
 import type { LiveChannel } from './live.js';
 import type { ResultStore } from './persist.js';
-import { bindParams, stableStringify } from './query-key.js';
+import { bindParams, stableStringify, unboundParams } from './query-key.js';
 import { RefreshClock } from './refresh-clock.js';
 import { ParamStore } from './params.js';
 import type { QueryResult } from './result.js';
@@ -207,7 +207,10 @@ class WarehouseSource implements Source, FeedHost {
     } else {
       throw new QueryError('invalid-query', 'A query must be query text or a wire IR object with "v": 1.');
     }
-    return bindParams(ir, params);
+    const bound = bindParams(ir, params);
+    const missing = unboundParams(bound);
+    if (missing.length > 0) throw unboundParamError(missing, this.locale);
+    return bound;
   }
 
   async key(ir: QueryIR): Promise<string> {
@@ -392,6 +395,32 @@ class WarehouseSource implements Source, FeedHost {
     document.removeEventListener('visibilitychange', this.#visibilityListener);
     this.#visibilityListener = undefined;
   }
+}
+
+/**
+ * A required parameter (`:year`) without a value: said before sending, with how to fix it, instead of the
+ * server's 400.
+ */
+function unboundParamError(names: string[], locale: Locale): QueryError {
+  const list = names.map((name) => `:${name}`).join(', ');
+  const [message, hint] =
+    locale === 'en'
+      ? [
+          `The query needs a value for ${list}.`,
+          `Set it with a <cc-filter name="${names[0]}">, or write :${names[0]}? to make it optional.`,
+        ]
+      : [
+          `查询缺少参数 ${list} 的值。`,
+          `请用 <cc-filter name="${names[0]}"> 选择，或写成 :${names[0]}? 使其可选。`,
+        ];
+  return new QueryError('invalid-query', message, {
+    diagnostics: names.map((name) => ({
+      code: 'unbound-param',
+      severity: 'error',
+      message: locale === 'en' ? `Parameter :${name} has no value.` : `参数 :${name} 没有值。`,
+      hint,
+    })),
+  });
 }
 
 /** `endpoint` as an absolute URL ending in `/` (relative endpoints resolve against the page). */
