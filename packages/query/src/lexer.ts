@@ -55,24 +55,13 @@ const isSpace = (code: number): boolean =>
 /** Letters outside ASCII (CJK titles written without backticks). */
 const isWordChar = (char: string): boolean => /[\p{L}\p{N}_]/u.test(char);
 
-/** `YYYY-MM-DD` optionally followed by `THH:MM` or `THH:MM:SS`, starting at `offset`. Returns its length or 0. */
+/** `YYYY-MM-DD`, optionally followed by `THH:MM` or `THH:MM:SS` (sticky: matches only where it starts). */
+const DATE_AT = /\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?/y;
+
+/** The length of the date starting at `offset`, or 0. */
 function dateLength(body: string, offset: number): number {
-  const digitsAt = (at: number, count: number): boolean => {
-    for (let i = 0; i < count; i++) if (!isDigit(body.charCodeAt(at + i))) return false;
-    return true;
-  };
-  const at = (i: number, char: string): boolean => body[offset + i] === char;
-  if (!(
-    digitsAt(offset, 4) &&
-    at(4, '-') &&
-    digitsAt(offset + 5, 2) &&
-    at(7, '-') &&
-    digitsAt(offset + 8, 2)
-  )) {
-    return 0;
-  }
-  if (!(at(10, 'T') && digitsAt(offset + 11, 2) && at(13, ':') && digitsAt(offset + 14, 2))) return 10;
-  return at(16, ':') && digitsAt(offset + 17, 2) ? 19 : 16;
+  DATE_AT.lastIndex = offset;
+  return DATE_AT.exec(body)?.[0].length ?? 0;
 }
 
 /**
