@@ -205,6 +205,8 @@ try {
   const token = await mintToken(cached.devSecret!, { role: 'admin', sub: 'bench' });
   const ir = TYPICAL[0]![1];
   await (await post(cached, token, ir)).json();
+  // A short run first, so that the measured one sees steady state rather than the JIT warming up.
+  await autocannon(cached.url, token, JSON.stringify(ir), 2);
   const result = await autocannon(cached.url, token, JSON.stringify(ir));
   if (result.non2xx > 0 || result.errors > 0)
     console.error(`autocannon saw ${result.non2xx} non-2xx answers and ${result.errors} errors`);
