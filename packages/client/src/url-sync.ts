@@ -15,31 +15,32 @@ export interface UrlSyncOptions {
  */
 export function syncParamsWithUrl(store: ParamStore, options: UrlSyncOptions = {}): () => void {
   const prefix = options.prefix ?? 'p.';
-  let writing = false;
-  const read = () => {
-    const query = new URLSearchParams(location.search);
+  /** Applies the URL's parameters; after back/forward (`complete`) also clears those it no longer has. */
+  const read = (complete: boolean) => {
     const values: Record<string, ParamValue | undefined> = {};
-    for (const [key, text] of query)
+    for (const [key, text] of new URLSearchParams(location.search)) {
       if (key.startsWith(prefix)) values[key.slice(prefix.length)] = decode(text);
-    for (const name of Object.keys(store.values)) if (!(name in values)) values[name] = undefined;
-    writing = true;
+    }
+    if (complete)
+      for (const name of Object.keys(store.values)) if (!(name in values)) values[name] = undefined;
     store.update(values);
-    writing = false;
   };
+  // Writing back what was just read changes nothing, so it needs no guard.
   const write = () => {
-    if (writing) return;
     const url = new URL(location.href);
     for (const key of [...url.searchParams.keys()]) if (key.startsWith(prefix)) url.searchParams.delete(key);
     for (const [name, value] of Object.entries(store.values))
       url.searchParams.set(prefix + name, encode(value));
     if (url.href !== location.href) history.replaceState(history.state, '', url);
   };
-  read();
+  const onPopState = () => read(true);
+  // At start the URL adds to what filters already set (their defaults); it does not clear them.
+  read(false);
   const stop = store.subscribe(write);
-  addEventListener('popstate', read);
+  addEventListener('popstate', onPopState);
   return () => {
     stop();
-    removeEventListener('popstate', read);
+    removeEventListener('popstate', onPopState);
   };
 }
 

@@ -94,7 +94,8 @@ export class FilterControl extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('dimension') || changed.has('type')) this.load();
-    if (changed.has('value') && this.value !== undefined && this.source && this.name) {
+    // The initial value is applied by load(), and only where nothing (the URL, say) set the parameter yet.
+    if (this.hasUpdated && changed.has('value') && this.value !== undefined && this.source && this.name) {
       this.source.params.set(this.name, parseValue(this.value));
     }
   }
