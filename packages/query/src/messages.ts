@@ -13,8 +13,10 @@ import {
   type MessageArgs,
   type MessageKey,
 } from './diagnostic.js';
-import { en, enService } from './locales/en.js';
-import { zhCN, zhCNService } from './locales/zh-CN.js';
+import { enService } from './locales/en-service.js';
+import { en } from './locales/en.js';
+import { zhCNService } from './locales/zh-CN-service.js';
+import { zhCN } from './locales/zh-CN.js';
 
 export type { HintKey, LocaleMessages, MessageArgs, MessageKey, ServiceMessageKey } from './diagnostic.js';
 

@@ -3,7 +3,7 @@
  * it to `useLocale`); `message`, `hint` and `validateIR` use it directly.
  */
 
-import type { LocaleMessages, ServiceMessages } from '../diagnostic.js';
+import type { LocaleMessages } from '../diagnostic.js';
 
 export const en: LocaleMessages = {
   locale: 'en',
@@ -91,37 +91,5 @@ export const en: LocaleMessages = {
     nodes: 'conditions',
     values: 'values',
     columns: 'columns',
-  },
-};
-
-/** Messages only the IR validator and the server use (not needed to compile text). */
-export const enService: ServiceMessages = {
-  messages: {
-    'unbound-param': "Parameter ':{name}' has no value.",
-    'invalid-ir': 'Invalid query.',
-    'ir-expected': 'Expected {@expected}.',
-    'ir-unknown-field': "Unknown field '{name}'.",
-    'ir-missing-field': "Missing field '{name}'.",
-    'ir-one-of': 'Expected one of: {options}.',
-    'unsupported-version': 'IR version {version} is not supported; expected 1.',
-    unauthorized: 'Sign in to read this data.',
-    'forbidden-member': "You may not read '{name}'.",
-    'not-found': 'Not found.',
-    'rate-limited': 'Too many requests; retry in {seconds} s.',
-    'query-timeout': 'The query took longer than {seconds} s.',
-    'query-cancelled': 'The query was cancelled.',
-    'engine-error': 'The database failed to run the query.',
-    'internal-error': 'Internal error.',
-  },
-  hints: {
-    'unbound-param': 'Bind it with "with {name} = …", or write :{name}? to drop the condition when unbound.',
-  },
-  terms: {
-    object: 'an object',
-    array: 'a list',
-    integer: 'an integer',
-    queries: 'queries',
-    params: 'parameters',
-    characters: 'characters',
   },
 };
