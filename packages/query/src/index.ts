@@ -3,6 +3,7 @@
  *
  * - The contract: {@link QueryIR} (the wire IR), {@link Catalog} (`GET /v1/meta`), {@link Problem} (errors).
  * - Text: {@link compile} (text → checked IR), {@link parse} and {@link print} (syntax tree round trip).
+ * - Messages: zh-CN by default; {@link loadLocale} loads English for `compile` (a separate chunk in browsers).
  * - TypeScript: {@link query} (a fluent builder producing the same IR).
  * - Untrusted input: {@link validateIR} (shape, limits and catalog check, for servers).
  * - Dates: {@link resolveDateRange} (relative ranges → absolute instants in the catalog time zone).
