@@ -246,4 +246,179 @@ describe('the seeded campus catalog', () => {
     expect(problems).toEqual([]);
     expect(checked).toBe(server.catalog.views.length * 8);
   });
+
+  /** [IR, hand-written SQL over the seed tables]: one or more per view of the shipped catalog. */
+  const GOLDEN: [string, Record<string, unknown>, string][] = [
+    [
+      'students by degree level, enrolled',
+      {
+        from: 'students',
+        measures: ['students.headcount'],
+        dimensions: [{ member: 'students.degree_level' }],
+        segments: ['students.enrolled'],
+      },
+      "SELECT degree_level, count(DISTINCT student_id) FROM students WHERE status = '在读' GROUP BY 1 ORDER BY 1",
+    ],
+    [
+      'students by home province code',
+      {
+        from: 'students',
+        measures: ['students.headcount'],
+        dimensions: [{ member: 'students.origin_province', attribute: 'code' }],
+      },
+      'SELECT origin_province_code, count(DISTINCT student_id) FROM students GROUP BY 1 ORDER BY 1',
+    ],
+    [
+      'average GPA by college',
+      { from: 'students', measures: ['students.avg_gpa'], dimensions: [{ member: 'students.college' }] },
+      'SELECT c.college_name, avg(s.gpa) FROM students s LEFT JOIN dim_college c USING (college_id) GROUP BY 1 ORDER BY 1',
+    ],
+    [
+      'teachers and doctorate share',
+      { from: 'staff', measures: ['staff.teachers', 'staff.doctor_share'] },
+      "SELECT count(DISTINCT staff_id) FILTER (WHERE category = '专任教师'), avg(CASE WHEN degree = '博士' THEN 1.0 ELSE 0.0 END) FROM staff",
+    ],
+    [
+      'staff by title level',
+      {
+        from: 'staff',
+        measures: ['staff.headcount'],
+        dimensions: [{ member: 'staff.title_level' }],
+        segments: ['staff.active'],
+      },
+      "SELECT title_level, count(DISTINCT staff_id) FROM staff WHERE status = '在岗' GROUP BY 1 ORDER BY 1",
+    ],
+    [
+      'admissions by year: admitted, registered, rate',
+      {
+        from: 'admissions',
+        measures: ['admissions.admitted', 'admissions.new_students', 'admissions.registration_rate'],
+        dimensions: [{ member: 'admissions.admit_year' }],
+      },
+      'SELECT admission_year, count(*), count(*) FILTER (WHERE registered), avg(CASE WHEN registered THEN 1.0 ELSE 0.0 END) FROM admissions GROUP BY 1 ORDER BY 1',
+    ],
+    [
+      'network traffic by day in a past week',
+      {
+        from: 'network',
+        measures: ['network.traffic_gb'],
+        dimensions: [{ member: 'network.ts', granularity: 'day' }],
+        timeRange: { dimension: 'network.ts', range: { start: '2026-11-10', end: '2026-11-16' } },
+      },
+      "SELECT strftime(date_trunc('day', sample_time), '%Y-%m-%d'), sum(bytes_in + bytes_out) / 1e9 FROM network_samples WHERE sample_time >= TIMESTAMP '2026-11-10' AND sample_time < TIMESTAMP '2026-11-17' GROUP BY 1 ORDER BY 1",
+    ],
+    [
+      'peak clients by building kind',
+      {
+        from: 'network',
+        measures: ['network.peak_clients'],
+        dimensions: [{ member: 'network.building_kind' }],
+        timeRange: { dimension: 'network.ts', range: { start: '2026-11-10', end: '2026-11-10' } },
+      },
+      "SELECT b.building_kind, max(n.clients) FROM network_samples n LEFT JOIN dim_access_point ap USING (ap_id) LEFT JOIN dim_building b ON b.building_id = ap.building_id WHERE n.sample_time >= TIMESTAMP '2026-11-10' AND n.sample_time < TIMESTAMP '2026-11-11' GROUP BY 1 ORDER BY 1 NULLS LAST",
+    ],
+    [
+      'loans by semester',
+      {
+        from: 'loans',
+        measures: ['loans.loans'],
+        dimensions: [{ member: 'loans.ts', granularity: 'semester' }],
+      },
+      "SELECT strftime(s.start_date, '%Y-%m-%d'), count(*) FROM library_loans l JOIN dim_semester s ON l.loan_time >= s.start_date AND l.loan_time < coalesce((SELECT min(n.start_date) FROM dim_semester n WHERE n.start_date > s.start_date), s.end_date + 1) GROUP BY 1 ORDER BY 1",
+    ],
+    [
+      'overdue loans by reader type',
+      {
+        from: 'loans',
+        measures: ['loans.overdue_loans', 'loans.overdue_rate'],
+        dimensions: [{ member: 'loans.reader_type' }],
+      },
+      'SELECT reader_type, count(*) FILTER (WHERE overdue_days > 0), avg(CASE WHEN overdue_days > 0 THEN 1.0 ELSE 0.0 END) FROM library_loans GROUP BY 1 ORDER BY 1',
+    ],
+    [
+      'service requests by channel in October',
+      {
+        from: 'services',
+        measures: ['services.requests', 'services.avg_handle_hours'],
+        dimensions: [{ member: 'services.channel' }],
+        timeRange: { dimension: 'services.ts', range: { start: '2026-10-01', end: '2026-10-31' } },
+      },
+      "SELECT channel, count(*), avg(handle_hours) FROM service_requests WHERE submitted_at >= TIMESTAMP '2026-10-01' AND submitted_at < TIMESTAMP '2026-11-01' GROUP BY 1 ORDER BY 1",
+    ],
+    [
+      'seat no-show rate by room',
+      {
+        from: 'seats',
+        measures: ['seats.reservations', 'seats.no_show_rate'],
+        dimensions: [{ member: 'seats.room' }],
+      },
+      "SELECT room_name, count(*), avg(CASE WHEN status = '违约' THEN 1.0 ELSE 0.0 END) FILTER (WHERE status IN ('已签到', '违约')) FROM seat_reservations GROUP BY 1 ORDER BY 1",
+    ],
+    [
+      'gate passages by method on a past day',
+      {
+        from: 'gates',
+        measures: ['gates.passages', 'gates.people'],
+        dimensions: [{ member: 'gates.method' }],
+        timeRange: { dimension: 'gates.ts', range: { start: '2026-11-12', end: '2026-11-12' } },
+      },
+      "SELECT method, count(*), count(DISTINCT person_id) FROM gate_entries WHERE entry_time >= TIMESTAMP '2026-11-12' AND entry_time < TIMESTAMP '2026-11-13' GROUP BY 1 ORDER BY 1",
+    ],
+    [
+      'buildings and floor area by kind',
+      {
+        from: 'buildings',
+        measures: ['buildings.buildings', 'buildings.floor_area'],
+        dimensions: [{ member: 'buildings.building_kind' }],
+      },
+      'SELECT building_kind, count(*), sum(floor_area_m2) FROM dim_building GROUP BY 1 ORDER BY 1',
+    ],
+    [
+      'pass rate by course type',
+      {
+        from: 'teaching',
+        measures: ['teaching.enrolments', 'teaching.pass_rate'],
+        dimensions: [{ member: 'teaching.course_type' }],
+      },
+      "SELECT co.course_type, count(*), avg(CASE WHEN e.result = '合格' THEN 1.0 ELSE 0.0 END) FILTER (WHERE e.result IN ('合格', '不及格')) FROM enrolments e JOIN course_sections s USING (section_id) JOIN courses co ON co.course_id = s.course_id GROUP BY 1 ORDER BY 1",
+    ],
+    [
+      'reimbursed amount by category',
+      {
+        from: 'finance',
+        measures: ['finance.claims', 'finance.amount'],
+        dimensions: [{ member: 'finance.category' }],
+        segments: ['finance.paid'],
+      },
+      "SELECT category, count(*), sum(amount) FROM reimbursement_claims WHERE status = '已支付' GROUP BY 1 ORDER BY 1",
+    ],
+    [
+      'research funding by level',
+      {
+        from: 'research',
+        measures: ['research.projects', 'research.funding'],
+        dimensions: [{ member: 'research.level' }],
+      },
+      'SELECT level, count(*), sum(funding) FROM research_projects GROUP BY 1 ORDER BY 1',
+    ],
+    [
+      'workdays and teaching days by month of 2026',
+      {
+        from: 'calendar',
+        measures: ['calendar.workdays', 'calendar.teaching_days'],
+        dimensions: [{ member: 'calendar.date', granularity: 'month' }],
+        timeRange: { dimension: 'calendar.date', range: { start: '2026-01-01', end: '2026-12-31' } },
+      },
+      "SELECT strftime(date_trunc('month', date), '%Y-%m-%d'), count(*) FILTER (WHERE is_workday), count(*) FILTER (WHERE is_teaching_day AND is_workday) FROM dim_date WHERE date >= DATE '2026-01-01' AND date <= DATE '2026-12-31' GROUP BY 1 ORDER BY 1",
+    ],
+  ];
+
+  it.each(GOLDEN)('golden over the shipped catalog: %s', async (_name, ir, sql) => {
+    const { status, body } = await query({ v: 1, ...ir });
+    expect(status, JSON.stringify(body).slice(0, 300)).toBe(200);
+    const round = (v: unknown) =>
+      typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v;
+    const direct = (await server.engine.query(sql)).columns.map((c) => c.map(round));
+    expect((body.data as unknown[][]).map((c) => c.map(round))).toEqual(direct);
+  });
 });
