@@ -158,9 +158,7 @@ class WarehouseSource implements Source, FeedHost {
     this.#catalog = new CatalogLoader(this.#http, this.endpoint + 'v1/meta');
     this.#executor = new Executor(this.#http, this.endpoint);
     this.#cache = new ResultCache();
-    this.#clock = new RefreshClock(
-      () => !this.alwaysOn && typeof document !== 'undefined' && document.hidden,
-    );
+    this.#clock = new RefreshClock(() => this.paused());
   }
 
   get timeZone(): string {
@@ -288,7 +286,7 @@ class WarehouseSource implements Source, FeedHost {
     let stopped = false;
     this.#live ??= import('./live.js').then(({ LiveChannel }) => {
       const channel = new LiveChannel(this.#http, this.endpoint, this.#options.liveIdleTimeout);
-      channel.setPaused(this.#paused());
+      channel.setPaused(this.paused());
       this.#liveChannel = channel;
       return channel;
     });
@@ -305,11 +303,8 @@ class WarehouseSource implements Source, FeedHost {
     };
   }
 
+  /** True while the page is hidden and the source is not always on. */
   paused(): boolean {
-    return this.#paused();
-  }
-
-  #paused(): boolean {
     return !this.alwaysOn && typeof document !== 'undefined' && document.hidden;
   }
 
@@ -382,7 +377,7 @@ class WarehouseSource implements Source, FeedHost {
   #watchVisibility(): void {
     if (this.#visibilityListener || typeof document === 'undefined') return;
     this.#visibilityListener = () => {
-      void this.#live?.then((channel) => channel.setPaused(this.#paused()));
+      void this.#live?.then((channel) => channel.setPaused(this.paused()));
       if (document.hidden) return;
       this.#clock.resume();
       for (const feed of this.#feeds.values()) feed.resume();
