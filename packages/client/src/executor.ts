@@ -240,6 +240,9 @@ export class Executor {
   }
 }
 
+/** Results already decoded from Arrow (JSON bodies still need {@link decodeResult}). */
+const decodedResults = new WeakSet<object>();
+
 /** A response: the result body, or where to poll for it (`202`). */
 export type Answer = { pending: string } | { body: unknown };
 
@@ -256,7 +259,9 @@ export async function readAnswer(response: Response): Promise<Answer> {
   const type = response.headers.get('content-type') ?? '';
   if (type.includes(ARROW_MEDIA_TYPE)) {
     const { decodeArrow } = await import('./arrow.js');
-    return { body: decodeArrow(new Uint8Array(await response.arrayBuffer())) };
+    const result = decodeArrow(new Uint8Array(await response.arrayBuffer()));
+    decodedResults.add(result);
+    return { body: result };
   }
   return { body: await response.json() };
 }
@@ -270,7 +275,7 @@ function batchResults(answer: unknown, count: number): unknown[] {
 }
 
 function toResult(body: unknown): QueryResult {
-  if (body && typeof body === 'object' && 'rowCount' in body && 'meta' in body) return body as QueryResult;
+  if (decodedResults.has(body as object)) return body as QueryResult;
   try {
     return decodeResult(body);
   } catch (error) {
