@@ -8,11 +8,24 @@ import {
   PROBLEM_TYPES,
   type Diagnostic,
   type DiagnosticCode,
+  type Locale,
   type Problem,
 } from '@campus-cockpit/query';
 
 /** The problem type names of {@link PROBLEM_TYPES}. */
 export type ProblemKind = keyof typeof PROBLEM_TYPES;
+
+const TITLES_ZH: Record<ProblemKind, string> = {
+  invalidQuery: '查询无效。',
+  unauthorized: '缺少凭据或凭据无效。',
+  forbidden: '无权读取。',
+  notFound: '未找到。',
+  tooLarge: '请求过大。',
+  rateLimited: '请求过于频繁。',
+  internal: '服务器未能应答。',
+  unavailable: '服务器繁忙或不可用。',
+  timeout: '查询超时。',
+};
 
 const TITLES: Record<ProblemKind, string> = {
   invalidQuery: 'The query is not valid.',
@@ -66,14 +79,22 @@ export function kindOfDiagnostics(diagnostics: readonly Diagnostic[]): ProblemKi
 }
 
 /** Writes a problem response. */
-export function sendProblem(res: ServerResponse, problem: HttpProblem, requestId: string): void {
+export function sendProblem(
+  res: ServerResponse,
+  problem: HttpProblem,
+  requestId: string,
+  locale: Locale = 'zh-CN',
+): void {
   const type = PROBLEM_TYPES[problem.kind];
   const errors = problem.errors.filter((d) => d.severity === 'error').length;
+  const en = locale === 'en';
   const body: Problem = {
     type: type.type,
-    title: TITLES[problem.kind],
+    title: (en ? TITLES : TITLES_ZH)[problem.kind],
     status: problem.status ?? type.status,
-    detail: problem.detail || `${errors} error${errors === 1 ? '' : 's'} in the query.`,
+    detail:
+      problem.detail ||
+      (en ? `${errors} error${errors === 1 ? '' : 's'} in the query.` : `查询中有 ${errors} 处错误。`),
     instance: `urn:campus-cockpit:request:${requestId}`,
     errors: problem.errors,
   };

@@ -171,6 +171,8 @@ interface Job {
   computation: Computation;
   finished: Promise<void>;
   created: number;
+  /** Language of the request that started it, for its problem. */
+  locale: Locale;
 }
 
 /** Starts the server; resolves once it listens. */
@@ -438,7 +440,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   const writeJob = (res: ServerResponse, job: Job, requestId: string): void => {
-    if (job.problem) return sendProblem(res, job.problem, requestId);
+    if (job.problem) return sendProblem(res, job.problem, requestId, job.locale);
     writePrepared(res, job.prepared!);
   };
 
@@ -504,6 +506,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       computation,
       finished: Promise.resolve(),
       created: Date.now(),
+      locale,
     };
     job.finished = computation.promise.then(
       (prepared) => {
@@ -704,7 +707,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const problem = toProblem(error, false, localeOf(req));
       if (problem.kind === 'internal')
         log('error', 'request failed', { requestId, error: String((error as Error)?.stack ?? error) });
-      sendProblem(res, problem, requestId);
+      sendProblem(res, problem, requestId, localeOf(req));
     });
   });
   server.headersTimeout = 30_000;
