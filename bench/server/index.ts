@@ -150,6 +150,7 @@ function autocannon(
   url: string,
   token: string,
   body: string,
+  seconds = 10,
 ): Promise<{ requests: { average: number }; latency: { p99: number }; non2xx: number; errors: number }> {
   const bin = join(process.cwd(), 'node_modules', 'autocannon', 'autocannon.js');
   const args = [
@@ -157,7 +158,7 @@ function autocannon(
     '-c',
     '50',
     '-d',
-    '10',
+    String(seconds),
     '-m',
     'POST',
     '-H',

@@ -26,7 +26,7 @@ beforeAll(async () => {
     logger: silentLogger,
     dev: true,
     cacheTtlMs: 0,
-    live: simulatorHooks(300),
+    live: simulatorHooks(300, 'simulated'),
   });
   admin = await mintToken(server.devSecret!, { role: 'admin', sub: 'T0001' });
 });

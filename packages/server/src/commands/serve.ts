@@ -53,11 +53,15 @@ function integer(name: string, text: string | undefined, min: number): number | 
   return value;
 }
 
-/** Live simulator hooks: the simulator writes through its own connection to the server's database. */
-export const simulatorHooks = (intervalMs = 5_000): LiveHooks => ({
+/**
+ * Live simulator hooks: the simulator writes through its own connection to the server's database. On the
+ * `wall` clock (the default, for a served demo) new rows carry the campus's current time, so "today" fills up
+ * as the day goes; the `simulated` clock advances a fixed step per tick (for tests).
+ */
+export const simulatorHooks = (intervalMs = 5_000, clock: 'wall' | 'simulated' = 'wall'): LiveHooks => ({
   async start(engine, changed) {
     const connection = await engine.instance.connect();
-    const simulator = new LiveSimulator(connection, { intervalMs, onTick: () => changed() });
+    const simulator = new LiveSimulator(connection, { intervalMs, clock, onTick: () => changed() });
     await simulator.start();
     return async () => {
       await simulator.stop();
