@@ -201,7 +201,7 @@ class WarehouseSource implements Source, FeedHost {
       // The checker is the largest part of the runtime: fetch it beside the catalog it checks against, so a
       // page pays no extra round trip for it and pages that only send IR never load it.
       const [{ compileText }, catalog] = await Promise.all([import('./text-query.js'), this.catalog()]);
-      ir = compileText(query, catalog, this.locale);
+      ir = await compileText(query, catalog, this.locale);
     } else if (query && typeof query === 'object' && query.v === IR_VERSION) {
       ir = query;
     } else {
