@@ -7,7 +7,8 @@
  *   dist/campus-cockpit-charts.iife.min.js  <cc-chart> with G2, self-contained
  *   dist/esm/                        <script type="module"> users; G2 is a chunk fetched when a <cc-chart> connects
  *   dist/campus-cockpit-kpi.min.js   a page's KPI tile with its <cc-source>: lit, client and query (budgeted)
- *   dist/campus-cockpit-query.min.js the query package alone (measured against its budget)
+ *   dist/campus-cockpit-query.min.js the whole query package (builder and validator too), for reference
+ *   dist/campus-cockpit-query-compile.min.js  the query package's compile path, what browsers load (budgeted)
  *   dist/*.html                      the demo pages from examples/demo, served by `npm start`
  */
 import commonjs from '@rollup/plugin-commonjs';
@@ -168,6 +169,16 @@ const configs = [
     input: 'packages/query/src/index.ts',
     plugins: browserPlugins({ minify: true }),
     output: { file: 'dist/campus-cockpit-query.min.js', format: 'es' },
+  },
+  {
+    input: 'scripts/size-entries/query-compile.ts',
+    plugins: browserPlugins({ minify: true }),
+    output: {
+      dir: 'dist',
+      entryFileNames: 'campus-cockpit-query-compile.min.js',
+      chunkFileNames: 'chunks/query-[name]-[hash].js',
+      format: 'es',
+    },
   },
 ];
 

@@ -57,6 +57,7 @@ async function seed() {
   rmSync(`${partial}.wal`, { force: true });
   await run('Seeding', node, [
     join(bin('tsx'), 'dist', 'cli.mjs'),
+    '--conditions=source',
     'packages/server/src/cli.ts',
     'seed',
     '--out',

@@ -2,7 +2,7 @@
 //   KPI entry vs lit alone; chart chunk vs G2's root import; core IIFE and query bundle on their own.
 // Builds what it measures (`npm run build:bundles` first if dist/ is missing).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -41,11 +41,23 @@ try {
   const litAlone = await baseline('lit', "export { LitElement, html, css } from 'lit';\n");
   const g2Root = await baseline('g2', "export { Chart } from '@antv/g2';\n");
   line(
-    'kpi entry (tile + lit + client + query) vs lit alone',
-    measure('dist/campus-cockpit-kpi.min.js'),
+    'kpi page before the checker (tile + source: lit, client) vs lit alone',
+    measureWithStaticImports('dist/campus-cockpit-kpi.min.js'),
     litAlone,
   );
-  line('query package', measure('dist/campus-cockpit-query.min.js'));
+  line(
+    'query compile path (what browsers load to check text)',
+    measure('dist/campus-cockpit-query-compile.min.js'),
+  );
+  line('query package, whole (builder, validator, printer too)', measure('dist/campus-cockpit-query.min.js'));
+  const checker = readdirSync('dist/chunks').find((name) => name.startsWith('kpi-text-query-'));
+  const kpiPage = measureWithStaticImports('dist/campus-cockpit-kpi.min.js');
+  const checkerSize = measure(join('dist/chunks', checker));
+  line(
+    'kpi page with query text (+ checker chunk) vs lit alone',
+    { gzip: kpiPage.gzip + checkerSize.gzip },
+    litAlone,
+  );
   line('core iife (every element but the chart)', measure('dist/campus-cockpit.iife.min.js'));
   line('charts iife vs G2 root import', measure('dist/campus-cockpit-charts.iife.min.js'), g2Root);
   line('esm entry without G2', measureWithStaticImports('dist/esm/campus-cockpit.js'));
