@@ -56,14 +56,19 @@ export class QueryError extends Error {
 }
 
 /**
- * The first error diagnostic as one line with its position, e.g.
+ * Every error diagnostic, one line each with its position, e.g.
  * `1:25 Unknown measure 'headcont' in view 'students'.` — what a tile shows.
  */
 export function describeError(error: QueryError): string {
-  const first = error.diagnostics.find((d) => d.severity === 'error');
-  if (!first) return error.message;
-  const where = first.span ? `${first.span.line}:${first.span.col} ` : first.path ? `${first.path}: ` : '';
-  return where + first.message + (first.hint ? ` ${first.hint}` : '');
+  const errors = error.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) return error.message;
+  // Every mistake at once, one per line, so an author fixes them in one pass.
+  return errors
+    .map((d) => {
+      const where = d.span ? `${d.span.line}:${d.span.col} ` : d.path ? `${d.path}: ` : '';
+      return where + d.message + (d.hint ? ` ${d.hint}` : '');
+    })
+    .join('\n');
 }
 
 /** Builds the error for an aborted operation (a widget went away or its parameters changed). */
