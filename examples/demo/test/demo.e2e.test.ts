@@ -115,9 +115,11 @@ describe('the demo page served by the reference server', () => {
     expect(shown.empty).toBe('无数据');
   });
 
-  it('shows a misspelt member in the tile with its line:col and a suggestion', async () => {
+  it('shows every misspelt member in the tile with its line:col and a suggestion', async () => {
     await page.evaluate(() =>
-      document.getElementById('students')!.setAttribute('query', 'from students | measure headcont'),
+      document
+        .getElementById('students')!
+        .setAttribute('query', 'from students | measure headcont | by xueyuan'),
     );
     await page.waitForFunction(() =>
       document.getElementById('students')?.shadowRoot?.querySelector('[part="error"]'),
@@ -125,6 +127,7 @@ describe('the demo page served by the reference server', () => {
     const { error } = await readTile('students');
     expect(error).toContain('1:25');
     expect(error).toContain('headcount');
+    expect(error).toContain('1:39');
   });
 
   it('shows an unreachable endpoint as an error with a retry button, not an endless spinner', async () => {
