@@ -5,6 +5,7 @@
  *   20 widgets, one query: N requests   (goal 1)
  *   20 queries in one tick: N requests  (goal 1)
  *   cache-hit latency: N µs
+ *   heap growth from refresh 1,000 to 10,000: N MB  (goal ≤ 0.5 MB)
  *   live latency p95: N ms              (goal ≤ 1,000 ms: simulator tick → the tile shows the new value)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -70,7 +71,15 @@ async function main(): Promise<void> {
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--js-flags=--expose-gc',
+      '--enable-precise-memory-info',
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -93,6 +102,11 @@ async function main(): Promise<void> {
       window.bench.cacheHitMicros('from loans | measure loans', 2_000),
     );
     console.log(`cache-hit latency: ${micros.toFixed(1)} µs`);
+
+    const growth = await page.evaluate(() =>
+      window.bench.heapGrowth('from students | measure headcount | segment enrolled', 1_000, 10_000),
+    );
+    console.log(`heap growth from refresh 1,000 to 10,000: ${(growth / 1e6).toFixed(2)} MB`);
 
     await page.evaluate(() => window.bench.followLive('from network | measure traffic_gb'));
     recordTicks = true;

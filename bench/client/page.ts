@@ -37,6 +37,24 @@ function mountTiles(queries: string[], live = false): { source: SourceElement; t
 
 const changes: number[] = [];
 
+/** Yields to the event loop without timer clamping. */
+const nextTurn = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      // An open port with a listener is never collected: close it, or the harness itself leaks.
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(0);
+  });
+
+/** The heap after a full collection (`--js-flags=--expose-gc`). */
+function heapAfterGc(): number {
+  (globalThis as unknown as { gc: () => void }).gc();
+  return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+}
+
 const bench = {
   /** Mounts one tile per query and returns how many query requests the page sent until all were ready. */
   async requestsFor(queries: string[]): Promise<number> {
@@ -53,6 +71,26 @@ const bench = {
     const start = performance.now();
     for (let i = 0; i < runs; i++) await client.query(query);
     return ((performance.now() - start) * 1000) / runs;
+  },
+
+  /**
+   * Refreshes one tile `to` times (each a request answered by the server) and returns how much the heap
+   * grew, in bytes, between refresh `from` and refresh `to`.
+   */
+  async heapGrowth(query: string, from: number, to: number): Promise<number> {
+    const { tiles } = mountTiles([query]);
+    const tile = tiles[0]!;
+    await until(() => tile.data.status === 'ready', `the tile (${describe(tile)})`);
+    const refresh = async () => {
+      const before = tile.data.value;
+      tile.data.retry();
+      while (tile.data.value === before || tile.data.status !== 'ready') await nextTurn();
+      await tile.updateComplete;
+    };
+    for (let i = 0; i < from; i++) await refresh();
+    const start = heapAfterGc();
+    for (let i = from; i < to; i++) await refresh();
+    return heapAfterGc() - start;
   },
 
   /** Mounts a live tile and records the wall-clock time of every change of its shown value. */
