@@ -28,7 +28,7 @@ class ProbeWidget extends LitElement {
     return this.data.render((result) => html`<span part="value">${firstValue(result)}</span>`);
   }
 }
-customElements.define('cc-test-probe', ProbeWidget);
+customElements.define('test-probe-widget', ProbeWidget);
 
 /** Machines shared with other work can be slow: wait for states, never for a fixed time. */
 const patience = { timeout: 10_000 };
@@ -42,7 +42,7 @@ async function mount(markup: string, faults: Parameters<ProxyScope['setFaults']>
   await scope.setFaults(faults);
   document.body.innerHTML = `<cc-source endpoint="${scope.endpoint}">${markup}</cc-source>`;
   const sourceElement = document.querySelector('cc-source') as SourceElement;
-  const probes = [...document.querySelectorAll<ProbeWidget>('cc-test-probe')];
+  const probes = [...document.querySelectorAll<ProbeWidget>('test-probe-widget')];
   return { source: sourceElement.current as Source, probes };
 }
 
@@ -61,7 +61,7 @@ afterEach(() => {
 
 describe('QueryController with <cc-source>', () => {
   it('shows the value of a text query with its freshness line', async () => {
-    const { probes } = await mount(`<cc-test-probe query="${headcountText}"></cc-test-probe>`);
+    const { probes } = await mount(`<test-probe-widget query="${headcountText}"></test-probe-widget>`);
     const [probe] = probes as [ProbeWidget];
     await expect.poll(() => probe.data.status, patience).toBe('ready');
     const expected = await expectedValue('students.headcount');
@@ -73,7 +73,7 @@ describe('QueryController with <cc-source>', () => {
   it('sends one request for twenty widgets with the same query', async () => {
     const markup = Array.from(
       { length: 20 },
-      () => `<cc-test-probe query="${headcountText}"></cc-test-probe>`,
+      () => `<test-probe-widget query="${headcountText}"></test-probe-widget>`,
     ).join('');
     const { probes, source } = await mount(markup);
     await expect.poll(() => probes.every((p) => p.data.status === 'ready'), patience).toBe(true);
@@ -88,14 +88,16 @@ describe('QueryController with <cc-source>', () => {
       'from loans | measure loans',
       'from network | measure sessions',
     ];
-    const { probes } = await mount(texts.map((t) => `<cc-test-probe query="${t}"></cc-test-probe>`).join(''));
+    const { probes } = await mount(
+      texts.map((t) => `<test-probe-widget query="${t}"></test-probe-widget>`).join(''),
+    );
     await expect.poll(() => probes.every((p) => p.data.status === 'ready'), patience).toBe(true);
     expect(await scope.count('POST /v1/query')).toBe(1);
   });
 
   it('shows a bad query with its line:col and no retry button, and sends nothing', async () => {
     const { probes } = await mount(
-      `<cc-test-probe query="from students | measure headcont"></cc-test-probe>`,
+      `<test-probe-widget query="from students | measure headcont"></test-probe-widget>`,
     );
     const [probe] = probes as [ProbeWidget];
     await expect.poll(() => probe.data.status, patience).toBe('error');
@@ -106,7 +108,7 @@ describe('QueryController with <cc-source>', () => {
 
   it('says 无数据 for an empty result, which is not an error', async () => {
     const { probes } = await mount(
-      `<cc-test-probe query="from students | measure headcount | where college = 'empty'"></cc-test-probe>`,
+      `<test-probe-widget query="from students | measure headcount | where college = 'empty'"></test-probe-widget>`,
     );
     const [probe] = probes as [ProbeWidget];
     await expect.poll(() => probe.data.status, patience).toBe('ready');
@@ -116,7 +118,7 @@ describe('QueryController with <cc-source>', () => {
   });
 
   it('shows an unreachable endpoint as an error with a retry button that works', async () => {
-    const { probes } = await mount(`<cc-test-probe query="${headcountText}"></cc-test-probe>`, [
+    const { probes } = await mount(`<test-probe-widget query="${headcountText}"></test-probe-widget>`, [
       { route: 'POST /v1/query', drop: true },
     ]);
     const [probe] = probes as [ProbeWidget];
@@ -129,7 +131,9 @@ describe('QueryController with <cc-source>', () => {
   });
 
   it('keeps the last value with a stale badge when a refresh fails, and recovers', async () => {
-    const { probes } = await mount(`<cc-test-probe query="${headcountText}" refresh="1s"></cc-test-probe>`);
+    const { probes } = await mount(
+      `<test-probe-widget query="${headcountText}" refresh="1s"></test-probe-widget>`,
+    );
     const [probe] = probes as [ProbeWidget];
     await expect.poll(() => probe.data.status, patience).toBe('ready');
     const value = part(probe, 'value')!.textContent;
@@ -142,7 +146,9 @@ describe('QueryController with <cc-source>', () => {
   });
 
   it('shows the stale badge within one refresh plus 2 s when the endpoint stalls', async () => {
-    const { probes } = await mount(`<cc-test-probe query="${headcountText}" refresh="1s"></cc-test-probe>`);
+    const { probes } = await mount(
+      `<test-probe-widget query="${headcountText}" refresh="1s"></test-probe-widget>`,
+    );
     const [probe] = probes as [ProbeWidget];
     await expect.poll(() => probe.data.status, patience).toBe('ready');
     await scope.setFaults([{ route: 'POST /v1/query', stall: true }]);
@@ -156,7 +162,7 @@ describe('QueryController with <cc-source>', () => {
     const { probes } = await mount(
       Array.from(
         { length: 5 },
-        () => `<cc-test-probe query="${headcountText}" refresh="1s"></cc-test-probe>`,
+        () => `<test-probe-widget query="${headcountText}" refresh="1s"></test-probe-widget>`,
       ).join(''),
       [{ route: 'POST /v1/query', delay: 1_500 }],
     );
@@ -169,7 +175,7 @@ describe('QueryController with <cc-source>', () => {
   });
 
   it('releases every timer, request and listener once its widgets are removed', async () => {
-    const markup = `<cc-test-probe query="${headcountText}" refresh="1s"></cc-test-probe><cc-test-probe query="from loans | measure loans" refresh="2s"></cc-test-probe>`;
+    const markup = `<test-probe-widget query="${headcountText}" refresh="1s"></test-probe-widget><test-probe-widget query="from loans | measure loans" refresh="2s"></test-probe-widget>`;
     const { probes, source } = await mount(markup);
     await expect.poll(() => probes.every((p) => p.data.status === 'ready'), patience).toBe(true);
     expect(source.stats.resources).toBeGreaterThan(0);
@@ -182,9 +188,9 @@ describe('QueryController with <cc-source>', () => {
     const source = document.createElement('cc-source');
     source.endpoint = scope.endpoint;
     source.headers = { 'x-long': '2500' };
-    source.innerHTML = `<cc-test-probe query="${headcountText}"></cc-test-probe>`;
+    source.innerHTML = `<test-probe-widget query="${headcountText}"></test-probe-widget>`;
     document.body.append(source);
-    const probe = source.querySelector('cc-test-probe') as ProbeWidget;
+    const probe = source.querySelector('test-probe-widget') as ProbeWidget;
     await expect
       .poll(() => part(probe, 'loading')?.textContent ?? '', patience)
       .toMatch(/^查询中，已等待 [12] 秒$/);
@@ -196,10 +202,10 @@ describe('QueryController with <cc-source>', () => {
     const { source } = await mount(`
       <cc-filter name="year" dimension="students.college"></cc-filter>
       <cc-breadcrumb path="province,city"></cc-breadcrumb>
-      <cc-test-probe query="${headcountText}" refresh="1s"></cc-test-probe>
-      <cc-test-probe query="from loans | measure loans | where college = :year?" live></cc-test-probe>
-      <cc-test-probe query="from network | measure sessions" refresh="5s" live></cc-test-probe>`);
-    const probes = [...document.querySelectorAll<ProbeWidget>('cc-test-probe')];
+      <test-probe-widget query="${headcountText}" refresh="1s"></test-probe-widget>
+      <test-probe-widget query="from loans | measure loans | where college = :year?" live></test-probe-widget>
+      <test-probe-widget query="from network | measure sessions" refresh="5s" live></test-probe-widget>`);
+    const probes = [...document.querySelectorAll<ProbeWidget>('test-probe-widget')];
     await expect.poll(() => probes.every((p) => p.data.status === 'ready'), patience).toBe(true);
     await expect.poll(() => source.stats.liveStreams, patience).toBe(1);
     expect(source.stats.resources).toBeGreaterThan(3);
@@ -211,7 +217,7 @@ describe('QueryController with <cc-source>', () => {
   });
 
   it('tells a widget outside any <cc-source> what is missing', async () => {
-    const probe = document.createElement('cc-test-probe') as ProbeWidget;
+    const probe = document.createElement('test-probe-widget') as ProbeWidget;
     probe.query = headcountText;
     document.body.append(probe);
     await probe.updateComplete;
@@ -221,7 +227,7 @@ describe('QueryController with <cc-source>', () => {
 
   it('follows the page parameters its query refers to, and no others', async () => {
     const text = 'from admissions | measure new_students | where admit_year = :year?';
-    const { probes, source } = await mount(`<cc-test-probe query="${text}"></cc-test-probe>`);
+    const { probes, source } = await mount(`<test-probe-widget query="${text}"></test-probe-widget>`);
     const [probe] = probes as [ProbeWidget];
     await expect.poll(() => probe.data.status, patience).toBe('ready');
     source.params.set('year', 2025);
@@ -238,7 +244,7 @@ describe('QueryController with <cc-source>', () => {
 
   it('loses no parameter change: after a burst, the tile shows the answer for the last value', async () => {
     const text = 'from admissions | measure new_students | where admit_year = :year?';
-    const { probes, source } = await mount(`<cc-test-probe query="${text}"></cc-test-probe>`, [
+    const { probes, source } = await mount(`<test-probe-widget query="${text}"></test-probe-widget>`, [
       { route: 'POST /v1/query', delay: 50 },
     ]);
     const [probe] = probes as [ProbeWidget];

@@ -184,13 +184,11 @@ export class QueryController implements ReactiveController {
     if (!error) return nothing;
     const text = messagesFor(this.source?.locale);
     const canRetry = this.#state !== undefined && error.kind !== 'invalid-query';
-    return html`<div part="error" role="alert">
-      ${this.#describe(error)}${
-        canRetry
-          ? html`<button part="retry" type="button" @click=${() => this.retry()}>${text.retry}</button>`
-          : nothing
-      }
-    </div>`;
+    // No white space around the message: the part keeps line breaks (one error per line) with pre-wrap.
+    const retry = canRetry
+      ? html`<button part="retry" type="button" @click=${() => this.retry()}>${text.retry}</button>`
+      : nothing;
+    return html`<div part="error" role="alert">${this.#describe(error)}${retry}</div>`;
   }
 
   /** "无数据": the query ran and matched no rows. */
