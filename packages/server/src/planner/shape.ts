@@ -7,6 +7,7 @@
 import {
   FILTER_OPERATORS,
   GRANULARITIES,
+  IR_FIELD_ORDER,
   IR_LIMITS,
   type BatchIR,
   type Diagnostic,
@@ -19,24 +20,6 @@ export type ShapeResult =
   | { ok: true; batch: boolean; queries: QueryIR[] }
   | { ok: false; diagnostics: Diagnostic[]; tooLarge: boolean; queryIndex?: number };
 
-const QUERY_KEYS = [
-  'v',
-  'from',
-  'measures',
-  'dimensions',
-  'filters',
-  'having',
-  'segments',
-  'timeRange',
-  'compare',
-  'top',
-  'order',
-  'limit',
-  'offset',
-  'totals',
-  'rollup',
-  'params',
-] as const;
 const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const MAX_ITEMS = 256;
 
@@ -120,7 +103,7 @@ class ShapeChecker {
       );
       return;
     }
-    this.keys(value, path, QUERY_KEYS);
+    this.keys(value, path, IR_FIELD_ORDER);
     if (value.v !== 1) {
       this.diagnostics.push(
         irError(
