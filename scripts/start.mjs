@@ -51,7 +51,7 @@ async function seed() {
     console.log(`Using ${database} (delete it to generate the demo warehouse again).`);
     return;
   }
-  console.log(`Generating the demo warehouse ${database} (about a minute, once)…`);
+  console.log(`Generating the demo warehouse ${database} (under a minute, once)…`);
   const partial = `${database}.partial`;
   rmSync(partial, { force: true });
   rmSync(`${partial}.wal`, { force: true });
