@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 /** A `campus-cockpit` sub-command. */
 export interface Command {
   /** One line for the command list. */
@@ -11,4 +13,24 @@ export interface Command {
 /** A bad command line: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+const helpOption = { help: { type: 'boolean', short: 'h' } } as const;
+
+/**
+ * Reads a command's options strictly (no positionals, no unknown flags) with `-h/--help` added; a mistake
+ * becomes a {@link UsageError}.
+ */
+export function parseOptions<const Options extends OptionsConfig>(args: readonly string[], options: Options) {
+  try {
+    return parseArgs({
+      args: [...args],
+      options: { ...options, ...helpOption },
+      allowPositionals: false,
+      strict: true,
+    }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }

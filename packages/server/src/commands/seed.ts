@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { generateWarehouseFile, type SeedProgress } from '../seed/generate';
 import {
   DEFAULT_AS_OF,
@@ -11,7 +10,7 @@ import {
   MIN_SCALE,
   SeedOptionError,
 } from '../seed/options';
-import { UsageError, type Command } from './command';
+import { UsageError, parseOptions, type Command } from './command';
 
 const usage = `Usage: campus-cockpit seed [--out warehouse.duckdb] [--seed ${DEFAULT_SEED}] [--as-of ${DEFAULT_AS_OF}] [--scale ${DEFAULT_SCALE}] [--force]
 
@@ -51,26 +50,15 @@ export const seedCommand: Command = {
   summary: 'generate the synthetic campus warehouse (DuckDB file)',
   usage,
   async run(args) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: [...args],
-        options: {
-          out: { type: 'string' },
-          seed: { type: 'string' },
-          'as-of': { type: 'string' },
-          scale: { type: 'string' },
-          threads: { type: 'string' },
-          force: { type: 'boolean' },
-          quiet: { type: 'boolean' },
-          help: { type: 'boolean', short: 'h' },
-        },
-        allowPositionals: false,
-        strict: true,
-      }));
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    const values = parseOptions(args, {
+      out: { type: 'string' },
+      seed: { type: 'string' },
+      'as-of': { type: 'string' },
+      scale: { type: 'string' },
+      threads: { type: 'string' },
+      force: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+    });
     if (values.help) {
       console.log(usage);
       return 0;

@@ -1,11 +1,10 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { stderrLogger } from '../http/log.js';
 import { startServer, type LiveHooks, type ServerOptions } from '../http/server.js';
 import { LiveSimulator } from '../seed/simulator.js';
-import { UsageError, type Command } from './command.js';
+import { UsageError, parseOptions, type Command } from './command.js';
 
 const usage = `Usage: campus-cockpit serve [--db warehouse.duckdb] [--catalog catalog.yaml] [--port 8080] [--host 127.0.0.1]
                             [--live] [--dev] [--static <dir>] [--cors <origin,…>] [limits…]
@@ -74,36 +73,25 @@ export const serveCommand: Command = {
   summary: 'serve the /v1 query API over a warehouse',
   usage,
   async run(args) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: [...args],
-        options: {
-          db: { type: 'string' },
-          catalog: { type: 'string' },
-          port: { type: 'string' },
-          host: { type: 'string' },
-          live: { type: 'boolean' },
-          dev: { type: 'boolean' },
-          static: { type: 'string' },
-          cors: { type: 'string' },
-          'jwks-url': { type: 'string' },
-          'jwt-public-key': { type: 'string' },
-          issuer: { type: 'string' },
-          audience: { type: 'string' },
-          'max-rows': { type: 'string' },
-          'timeout-ms': { type: 'string' },
-          concurrency: { type: 'string' },
-          rate: { type: 'string' },
-          'cache-ttl-ms': { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-        allowPositionals: false,
-        strict: true,
-      }));
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    const values = parseOptions(args, {
+      db: { type: 'string' },
+      catalog: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      live: { type: 'boolean' },
+      dev: { type: 'boolean' },
+      static: { type: 'string' },
+      cors: { type: 'string' },
+      'jwks-url': { type: 'string' },
+      'jwt-public-key': { type: 'string' },
+      issuer: { type: 'string' },
+      audience: { type: 'string' },
+      'max-rows': { type: 'string' },
+      'timeout-ms': { type: 'string' },
+      concurrency: { type: 'string' },
+      rate: { type: 'string' },
+      'cache-ttl-ms': { type: 'string' },
+    });
     if (values.help) {
       console.log(usage);
       return 0;

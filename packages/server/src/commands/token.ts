@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import { mintToken } from '../security/auth.js';
-import { UsageError, type Command } from './command.js';
+import { UsageError, parseOptions, type Command } from './command.js';
 import { devSecretFor } from './serve.js';
 
 const usage = `Usage: campus-cockpit token --role <role> [--id <subject>] [--college <id>] [--claim name=value …]
@@ -22,25 +21,14 @@ export const tokenCommand: Command = {
   summary: 'mint a development token for a role (for serve --dev)',
   usage,
   async run(args) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: [...args],
-        options: {
-          role: { type: 'string' },
-          id: { type: 'string' },
-          college: { type: 'string' },
-          claim: { type: 'string', multiple: true },
-          db: { type: 'string' },
-          hours: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-        allowPositionals: false,
-        strict: true,
-      }));
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    const values = parseOptions(args, {
+      role: { type: 'string' },
+      id: { type: 'string' },
+      college: { type: 'string' },
+      claim: { type: 'string', multiple: true },
+      db: { type: 'string' },
+      hours: { type: 'string' },
+    });
     if (values.help) {
       console.log(usage);
       return 0;
