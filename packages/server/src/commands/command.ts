@@ -18,11 +18,24 @@ export class UsageError extends Error {
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 const helpOption = { help: { type: 'boolean', short: 'h' } } as const;
 
+/** The values {@link parseOptions} returns for an options table. */
+export type ParsedOptions<Options extends OptionsConfig> = ReturnType<
+  typeof parseArgs<{
+    args: string[];
+    options: Options & typeof helpOption;
+    allowPositionals: false;
+    strict: true;
+  }>
+>['values'];
+
 /**
  * Reads a command's options strictly (no positionals, no unknown flags) with `-h/--help` added; a mistake
  * becomes a {@link UsageError}.
  */
-export function parseOptions<const Options extends OptionsConfig>(args: readonly string[], options: Options) {
+export function parseOptions<const Options extends OptionsConfig>(
+  args: readonly string[],
+  options: Options,
+): ParsedOptions<Options> {
   try {
     return parseArgs({
       args: [...args],
