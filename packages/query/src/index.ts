@@ -28,6 +28,7 @@ export {
   type LocaleMessages,
 } from './messages.js';
 export { loadLocale, useLocale } from './locale-registry.js';
+export { closest, editDistance } from './suggest.js';
 export { resolveDateRange, isIsoDate, isIsoDateTime, type ResolvedDateRange } from './dates.js';
 export { validateIR, validateBatch, type ValidateOptions, type ValidationResult } from './validate.js';
 export {

@@ -8,6 +8,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import {
   AGGREGATIONS,
   DEFAULT_TIME_ZONE,
+  editDistance,
   GEO_ROLES,
   GRANULARITIES,
   VALUE_TYPES,
@@ -496,7 +497,7 @@ class CatalogReader {
     }
     for (const key of Object.keys(value)) {
       if (!keys.includes(key)) {
-        const near = keys.find((k) => k.toLowerCase() === key.toLowerCase() || editDistance(k, key) <= 2);
+        const near = keys.find((k) => k.toLowerCase() === key.toLowerCase() || editDistance(k, key, 2) <= 2);
         this.report(
           [...path, key],
           `unknown key '${key}'${near ? `; did you mean '${near}'?` : `; allowed: ${keys.join(', ')}.`}`,
@@ -658,18 +659,4 @@ function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
 }
