@@ -2,10 +2,9 @@ import { existsSync } from 'node:fs';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
-import { chromiumArgs } from './scripts/test/chromium.js';
+import { chromiumArgs, chromiumCandidate as chromePath } from './scripts/test/chromium.js';
 
-/** Debian's Chromium unless CHROME_PATH says otherwise; scripts/check-browser.mjs explains a missing one. */
-const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+// scripts/check-browser.mjs explains a missing Chromium before vitest starts.
 
 const sourceConditions = {
   resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },

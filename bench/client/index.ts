@@ -8,6 +8,7 @@
  *   heap growth from refresh 1,000 to 10,000: N MB  (goal ≤ 0.5 MB)
  *   live latency p95: N ms              (goal ≤ 1,000 ms: simulator tick → the tile shows the new value)
  */
+import { chromiumArgs, chromiumPath } from '../../scripts/test/chromium.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,16 +71,8 @@ async function main(): Promise<void> {
     },
   });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--js-flags=--expose-gc',
-      '--enable-precise-memory-info',
-    ],
+    executablePath: chromiumPath(),
+    args: [...chromiumArgs, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
   });
   try {
     const page = await browser.newPage();

@@ -12,9 +12,12 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
-/** `CHROME_PATH`, else Debian's Chromium; throws one line saying how to install it when neither exists. */
+/** Where Chromium is looked for: `CHROME_PATH`, else Debian's package. */
+export const chromiumCandidate = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** {@link chromiumCandidate}, or one thrown line saying how to install Chromium when it is missing. */
 export function chromiumPath(): string {
-  const path = process.env.CHROME_PATH || '/usr/bin/chromium';
+  const path = chromiumCandidate;
   if (!existsSync(path)) {
     throw new Error(
       `No Chromium at ${path}: install it (Debian/Ubuntu: sudo apt-get install -y chromium fonts-noto-cjk) or set CHROME_PATH.`,
