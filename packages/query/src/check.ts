@@ -29,7 +29,6 @@ import type {
 import { dimensionKey, GRANULARITIES, IR_LIMITS, isParamRef } from './ir.js';
 import { label, lookupMember, lookupView } from './lookup.js';
 import type { Issue } from './diagnostic.js';
-import { closestEntries, closest } from './suggest.js';
 
 /** Receives each issue as it is found. */
 export type Report = (issue: Issue) => void;
@@ -79,12 +78,14 @@ class Checker {
     const ir = this.#ir;
     const view = lookupView(this.#catalog, ir.from);
     if (!view || view.name !== ir.from) {
-      const near = view ? [view] : closestEntries(ir.from, this.#catalog.views);
+      // Found by title or in another case: that view is the suggestion.
       this.#issue(
         'unknown-view',
         '/from',
         { name: ir.from, views: this.#catalog.views.map((v) => v.name).join(', ') },
-        near,
+        view
+          ? { suggestions: [view.name], labels: [label(view)] }
+          : { near: { input: ir.from, among: this.#catalog.views } },
       );
       return;
     }
@@ -114,19 +115,8 @@ class Checker {
     this.#checkParams();
   }
 
-  #issue(
-    code: Issue['code'],
-    path: string,
-    args: Issue['args'],
-    near?: readonly Named[],
-    extra?: Partial<Issue>,
-  ): void {
-    const issue: Issue = { code, path: this.#base + path, args, ...extra };
-    if (near?.length) {
-      issue.suggestions = near.map((entry) => entry.name);
-      issue.labels = near.map(label);
-    }
-    this.#report(issue);
+  #issue(code: Issue['code'], path: string, args: Issue['args'], extra?: Partial<Issue>): void {
+    this.#report({ code, path: this.#base + path, args, ...extra });
   }
 
   /**
@@ -148,10 +138,8 @@ class Checker {
           : kind === 'dimension'
             ? this.#view.dimensions
             : (this.#view.segments ?? []);
-      const near = closestEntries(name, pool);
-      this.#issue('unknown-member', path, { name, kind, view: this.#view.name }, undefined, {
-        suggestions: near.map((entry) => `${this.#view.name}.${entry.name}`),
-        labels: near.map((entry) => `${this.#view.name}.${label(entry)}`),
+      this.#issue('unknown-member', path, { name, kind, view: this.#view.name }, {
+        near: { input: name, among: pool, prefix: `${this.#view.name}.` },
       });
       return undefined;
     }
@@ -192,7 +180,7 @@ class Checker {
         'unknown-attribute',
         path,
         { name: attribute, member: dimension.name },
-        closestEntries(attribute, dimension.attributes ?? []),
+        { near: { input: attribute, among: dimension.attributes ?? [] } },
       );
       return undefined;
     }
@@ -211,13 +199,11 @@ class Checker {
     }
     const supported = dimension.granularities ?? [];
     if (!supported.includes(granularity)) {
-      const near = closest(granularity, supported);
       this.#issue(
         'granularity-not-supported',
         path,
         { member: dimension.name, name: granularity, supported: supported.join(', ') },
-        undefined,
-        near ? { suggestions: near } : {},
+        { near: { input: granularity, among: supported } },
       );
       return;
     }
@@ -227,9 +213,7 @@ class Checker {
   /** A calendar unit needs the catalog's academic calendar. */
   #checkUnit(unit: string, path: string): void {
     if (!(GRANULARITIES as readonly string[]).includes(unit)) {
-      this.#issue('unknown-granularity', path, { text: unit }, undefined, {
-        suggestions: closest(unit, GRANULARITIES),
-      });
+      this.#issue('unknown-granularity', path, { text: unit }, { near: { input: unit, among: GRANULARITIES } });
     } else if (CALENDAR_UNITS.has(unit) && !hasCalendar(this.#catalog.calendar)) {
       this.#issue('calendar-missing', path, { name: unit });
     }
@@ -316,12 +300,11 @@ class Checker {
       const unquoted =
         type === 'number' && typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
       const extra = Number.isFinite(unquoted) ? { suggestions: [String(unquoted)] } : {};
-      this.#issue('type-mismatch', path, { member, expected: type, value: show(value) }, undefined, extra);
+      this.#issue('type-mismatch', path, { member, expected: type, value: show(value) }, extra);
     } else if (dimension?.values && typeof value === 'string' && !dimension.values.includes(value)) {
-      const near = closest(value, dimension.values);
-      this.#issue('unknown-value', path, { value, member }, undefined, {
+      this.#issue('unknown-value', path, { value, member }, {
         severity: 'warning',
-        suggestions: near,
+        near: { input: value, among: dimension.values },
       });
     }
   }
@@ -361,7 +344,7 @@ class Checker {
       }
     }
     if (valid && (parseCivil(range.end) as number) < (parseCivil(range.start) as number)) {
-      this.#issue('invalid-date', path, { text: `${range.start} to ${range.end}` }, undefined, {
+      this.#issue('invalid-date', path, { text: `${range.start} to ${range.end}` }, {
         key: 'range-reversed',
       });
     }
@@ -378,8 +361,8 @@ class Checker {
   #column(key: string, path: string, kind: 'measure' | 'dimension' | undefined, clause: string): boolean {
     const actual = this.#columns.get(key);
     if (actual === undefined) {
-      this.#issue('unknown-column', path, { name: key, clause }, undefined, {
-        suggestions: closest(key, [...this.#columns.keys()]),
+      this.#issue('unknown-column', path, { name: key, clause }, {
+        near: { input: key, among: [...this.#columns.keys()] },
       });
       return false;
     }
@@ -413,7 +396,7 @@ class Checker {
       const path = `/params/${escapePointer(name)}`;
       const use = this.#params.get(name);
       if (!use) {
-        this.#issue('unused-param', path, { name }, undefined, { severity: 'warning' });
+        this.#issue('unused-param', path, { name }, { severity: 'warning' });
       } else if (!paramFits(value, use)) {
         this.#issue('type-mismatch', path, {
           member: ':' + name,

@@ -5,9 +5,11 @@
  */
 
 import type { Loc } from './ast.js';
-import type { Locale } from './catalog.js';
+import type { Locale, Named } from './catalog.js';
+import { label } from './lookup.js';
 import type { Diagnostic, DiagnosticCode, Severity } from './problem.js';
 import { spanAt, type Source } from './source.js';
+import { closest, closestEntries } from './suggest.js';
 
 /** Message keys: every diagnostic code, plus variants for codes with more than one wording. */
 export type MessageKey =
@@ -85,6 +87,39 @@ export interface Issue {
   suggestions?: readonly string[] | undefined;
   /** How suggestions are shown in the hint (e.g. `college（学院）`); defaults to the suggestions. */
   labels?: readonly string[];
+  /** A did-you-mean worked out only when the issue is worded (see {@link Near}). */
+  near?: Near;
+}
+
+/**
+ * A did-you-mean left for wording time: the candidates of `among` closest to `input` become the issue's
+ * suggestions. Finding issues therefore needs no edit distances, and a page whose queries are right never
+ * loads them.
+ */
+export interface Near {
+  readonly input: string;
+  /** Words, or catalog entries (matched on every spelling: name, titles, aliases, pinyin). */
+  readonly among: readonly string[] | readonly Named[];
+  /** Put before each suggestion and label, e.g. `students.` for a member of the view `students`. */
+  readonly prefix?: string;
+  /** A candidate that stands for another word, e.g. SQL's `group` for `by`: the other word is suggested. */
+  readonly instead?: Readonly<Record<string, string>>;
+}
+
+/** The suggestions (and their labels) of an issue, its {@link Near} worked out. */
+function suggestionsOf(issue: Issue): Pick<Issue, 'suggestions' | 'labels'> {
+  const near = issue.near;
+  if (!near || issue.suggestions) return issue;
+  const { input, among, prefix = '', instead = {} } = near;
+  if (typeof among[0] === 'string') {
+    const words = closest(input, among as readonly string[])?.map((word) => prefix + (instead[word] ?? word));
+    return { suggestions: words && [...new Set(words)] };
+  }
+  const entries = closestEntries(input, among as readonly Named[]);
+  return {
+    suggestions: entries.map((entry) => prefix + entry.name),
+    labels: entries.map((entry) => prefix + label(entry)),
+  };
 }
 
 const isEnglish = (texts: LocaleMessages): boolean => texts.locale === 'en';
@@ -120,14 +155,14 @@ export function toDiagnostic(issue: Issue, texts: LocaleMessages, source?: Sourc
   };
   if (issue.loc && source) diagnostic.span = spanAt(source, issue.loc.start, issue.loc.end);
   if (issue.path !== undefined) diagnostic.path = issue.path;
-  const suggestions = issue.suggestions;
+  const { suggestions, labels } = suggestionsOf(issue);
   const english = isEnglish(texts);
   const text = suggestions?.length
     ? hintText(
         'did-you-mean',
         {
           // Labels read `college（学院）`; English text gets ASCII parentheses and quotes.
-          suggestions: (issue.labels ?? suggestions)
+          suggestions: (labels ?? suggestions)
             .map((label) =>
               /^(['`]|-?\d)/.test(label)
                 ? label

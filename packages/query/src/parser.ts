@@ -31,7 +31,6 @@ import type { Direction, Granularity } from './ir.js';
 import { GRANULARITIES } from './ir.js';
 import { tokenize, type Token, type TokenKind } from './lexer.js';
 import type { Issue } from './diagnostic.js';
-import { closest } from './suggest.js';
 
 /** Clause keywords; a line starting with one of them starts a new clause. */
 export const CLAUSE_KEYWORDS = [
@@ -211,12 +210,15 @@ class Parser {
       }
     }
     if (token.kind === 'name') {
-      const near = closest(token.value, [...CLAUSE_KEYWORDS, ...Object.keys(FAMILIAR_CLAUSES)]);
       this.#issues.push({
         code: 'unknown-clause',
         loc: { start: token.start, end: token.end },
         args: { text: token.value, clauses: CLAUSE_KEYWORDS.join(', ') },
-        suggestions: near && [...new Set(near.map((word) => FAMILIAR_CLAUSES[word] ?? word))],
+        near: {
+          input: token.value,
+          among: [...CLAUSE_KEYWORDS, ...Object.keys(FAMILIAR_CLAUSES)],
+          instead: FAMILIAR_CLAUSES,
+        },
       });
       throw new ClauseError();
     }
@@ -472,7 +474,7 @@ class Parser {
           code: 'unknown-granularity',
           loc: { start: token.start, end: token.end },
           args: { text: token.value },
-          suggestions: closest(token.value, GRANULARITIES),
+          near: { input: token.value, among: GRANULARITIES },
         });
         throw new ClauseError();
       }

@@ -35,9 +35,8 @@ import type {
 } from './ir.js';
 import { conditionOf } from './condition.js';
 import { canonicalIR, dimensionKey, GRANULARITIES } from './ir.js';
-import { label, lookupView, resolveMemberName } from './lookup.js';
+import { lookupView, resolveMemberName } from './lookup.js';
 import type { Issue } from './diagnostic.js';
-import { closestEntries } from './suggest.js';
 
 /** The draft and where each of its parts came from. */
 export interface Resolution {
@@ -86,13 +85,11 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
   if (!from) return { locate };
   const view = lookupView(catalog, from.view.value);
   if (!view) {
-    const near = closestEntries(from.view.value, catalog.views);
     issues.push({
       code: 'unknown-view',
       loc: from.view.loc,
       args: { name: from.view.value, views: catalog.views.map((v) => v.name).join(', ') },
-      suggestions: near.map((entry) => entry.name),
-      labels: near.map(label),
+      near: { input: from.view.value, among: catalog.views },
     });
     return { locate };
   }
@@ -247,13 +244,11 @@ class Resolver {
             : kind === 'segment'
               ? (this.#view.segments ?? [])
               : [...this.#view.dimensions, ...this.#view.measures];
-      const near = closestEntries(nameNode.value, pool);
       this.#issues.push({
         code: 'unknown-member',
         loc: nameNode.loc,
         args: { name: nameNode.value, kind, view: this.#view.name },
-        suggestions: near.map((entry) => entry.name),
-        labels: near.map(label),
+        near: { input: nameNode.value, among: pool },
       });
       return undefined;
     }
