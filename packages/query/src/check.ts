@@ -138,9 +138,14 @@ class Checker {
           : kind === 'dimension'
             ? this.#view.dimensions
             : (this.#view.segments ?? []);
-      this.#issue('unknown-member', path, { name, kind, view: this.#view.name }, {
-        near: { input: name, among: pool, prefix: `${this.#view.name}.` },
-      });
+      this.#issue(
+        'unknown-member',
+        path,
+        { name, kind, view: this.#view.name },
+        {
+          near: { input: name, among: pool, prefix: `${this.#view.name}.` },
+        },
+      );
       return undefined;
     }
     if (found.kind !== kind) {
@@ -213,7 +218,12 @@ class Checker {
   /** A calendar unit needs the catalog's academic calendar. */
   #checkUnit(unit: string, path: string): void {
     if (!(GRANULARITIES as readonly string[]).includes(unit)) {
-      this.#issue('unknown-granularity', path, { text: unit }, { near: { input: unit, among: GRANULARITIES } });
+      this.#issue(
+        'unknown-granularity',
+        path,
+        { text: unit },
+        { near: { input: unit, among: GRANULARITIES } },
+      );
     } else if (CALENDAR_UNITS.has(unit) && !hasCalendar(this.#catalog.calendar)) {
       this.#issue('calendar-missing', path, { name: unit });
     }
@@ -302,10 +312,15 @@ class Checker {
       const extra = Number.isFinite(unquoted) ? { suggestions: [String(unquoted)] } : {};
       this.#issue('type-mismatch', path, { member, expected: type, value: show(value) }, extra);
     } else if (dimension?.values && typeof value === 'string' && !dimension.values.includes(value)) {
-      this.#issue('unknown-value', path, { value, member }, {
-        severity: 'warning',
-        near: { input: value, among: dimension.values },
-      });
+      this.#issue(
+        'unknown-value',
+        path,
+        { value, member },
+        {
+          severity: 'warning',
+          near: { input: value, among: dimension.values },
+        },
+      );
     }
   }
 
@@ -344,9 +359,14 @@ class Checker {
       }
     }
     if (valid && (parseCivil(range.end) as number) < (parseCivil(range.start) as number)) {
-      this.#issue('invalid-date', path, { text: `${range.start} to ${range.end}` }, {
-        key: 'range-reversed',
-      });
+      this.#issue(
+        'invalid-date',
+        path,
+        { text: `${range.start} to ${range.end}` },
+        {
+          key: 'range-reversed',
+        },
+      );
     }
   }
 
@@ -361,9 +381,14 @@ class Checker {
   #column(key: string, path: string, kind: 'measure' | 'dimension' | undefined, clause: string): boolean {
     const actual = this.#columns.get(key);
     if (actual === undefined) {
-      this.#issue('unknown-column', path, { name: key, clause }, {
-        near: { input: key, among: [...this.#columns.keys()] },
-      });
+      this.#issue(
+        'unknown-column',
+        path,
+        { name: key, clause },
+        {
+          near: { input: key, among: [...this.#columns.keys()] },
+        },
+      );
       return false;
     }
     if (kind !== undefined && actual !== kind) {
