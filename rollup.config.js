@@ -8,7 +8,8 @@
  *   dist/esm/                        <script type="module"> users; G2 is a chunk fetched when a <cc-chart> connects
  *   dist/campus-cockpit-kpi.min.js   a page's KPI tile with its <cc-source>: lit, client and query (budgeted)
  *   dist/campus-cockpit-query.min.js the whole query package (builder and validator too), for reference
- *   dist/campus-cockpit-query-compile.min.js  the query package's compile path, what browsers load (budgeted)
+ *   dist/campus-cockpit-query-check.min.js    the query check: what browsers load for text that is right (budgeted)
+ *   dist/campus-cockpit-query-compile.min.js  the check plus the zh-CN wording of diagnostics (budgeted)
  *   dist/*.html                      the demo pages from examples/demo, served by `npm start`
  */
 import commonjs from '@rollup/plugin-commonjs';
@@ -169,6 +170,11 @@ const configs = [
     input: 'packages/query/src/index.ts',
     plugins: browserPlugins({ minify: true }),
     output: { file: 'dist/campus-cockpit-query.min.js', format: 'es' },
+  },
+  {
+    input: 'scripts/size-entries/query-check.ts',
+    plugins: browserPlugins({ minify: true }),
+    output: { file: 'dist/campus-cockpit-query-check.min.js', format: 'es' },
   },
   {
     input: 'scripts/size-entries/query-compile.ts',

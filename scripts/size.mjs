@@ -34,11 +34,14 @@ for (const file of Object.keys(budgets)) {
     failures++;
   }
 }
-// A page whose tiles hold query text also fetches the checker, beside the catalog (see the client's source).
-const checker = browserOutputs().find((file) => /^dist\/chunks\/kpi-text-query-.*\.js$/.test(file));
-if (checker) {
+// A page whose tiles hold query text also fetches the checker, beside the catalog (see the client's source),
+// and the wording of diagnostics only when a query has errors.
+const chunk = (name) => browserOutputs().find((file) => file.startsWith(`dist/chunks/kpi-${name}-`));
+const [checker, wording] = [chunk('text-query'), chunk('text-diagnostics')];
+if (checker && wording) {
   const page = measureWithStaticImports('dist/campus-cockpit-kpi.min.js').gzip + measure(checker).gzip;
   console.log(`KPI page with query text (entry + checker chunk): ${kb(page)} KB gzip`);
+  console.log(`  + wording of diagnostics, for a query with errors: ${kb(measure(wording).gzip)} KB gzip`);
 }
 if (failures > 0) {
   console.error(

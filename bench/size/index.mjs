@@ -46,7 +46,11 @@ try {
     litAlone,
   );
   line(
-    'query compile path (what browsers load to check text)',
+    'query check (what browsers load for query text that is right)',
+    measure('dist/campus-cockpit-query-check.min.js'),
+  );
+  line(
+    'query compile (the check plus zh-CN wording, as for a query with errors)',
     measure('dist/campus-cockpit-query-compile.min.js'),
   );
   line('query package, whole (builder, validator, printer too)', measure('dist/campus-cockpit-query.min.js'));

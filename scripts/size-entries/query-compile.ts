@@ -1,2 +1,2 @@
-// What a browser loads to check and compile query text: the query package's compile path alone.
+// `compile` with its zh-CN wording: the check plus what a query with errors also loads.
 export { compile } from '@campus-cockpit/query';

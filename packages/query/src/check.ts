@@ -11,7 +11,6 @@ import type {
   Catalog,
   CatalogMember,
   Dimension,
-  Named,
   ValueType,
   View,
 } from './catalog.js';

@@ -1,23 +1,16 @@
 /**
- * The compiler: query text → wire IR, checked against a catalog.
- *
- *   text ─1 parse─▶ syntax tree ─2 resolve─▶ IR draft + source map ─3 check─▶ issues ─4 emit─▶ { ir, diagnostics }
- *        (lexer, parser)         (names → members, titles, did-you-mean)  (shared with validateIR)
- *
- * Every phase runs even after errors in an earlier one, so a report author sees all problems at once, each
- * with its line and column.
+ * The compiler: query text → wire IR, checked against a catalog, with every issue worded as a diagnostic in
+ * the caller's locale. {@link analyze} finds the issues; this module words them.
  */
 
-import type { QueryNode } from './ast.js';
 import type { Catalog, Locale } from './catalog.js';
-import { checkQuery } from './check.js';
+import type { QueryNode } from './ast.js';
+import { analyze } from './analyze.js';
 import type { QueryIR } from './ir.js';
-import { toDiagnostic, type Issue, type LocaleMessages } from './diagnostic.js';
+import { toDiagnostic, type Issue } from './diagnostic.js';
 import { loadedLocale } from './locale-registry.js';
 import { parseQuery } from './parser.js';
 import type { Diagnostic } from './problem.js';
-import { hasErrors } from './problem.js';
-import { resolveQuery } from './resolve.js';
 import { createSource } from './source.js';
 
 /** Options of {@link compile} and {@link parse}. */
@@ -50,9 +43,8 @@ export interface ParseResult {
 
 /** Parses query text without a catalog. Never throws on any text (see {@link CompileOptions.locale}). */
 export function parse(text: string, options: CompileOptions = {}): ParseResult {
-  const texts = loadedLocale(options.locale ?? 'zh-CN');
   const { ast, issues, steps } = parseQuery(text);
-  return { ast, diagnostics: format(issues, texts, text), steps };
+  return { ast, diagnostics: describeIssues(issues, text, options), steps };
 }
 
 /**
@@ -65,32 +57,23 @@ export function parse(text: string, options: CompileOptions = {}): ParseResult {
  * const { ir, diagnostics } = compile('from students | measure headcount | by college', catalog, { locale: 'en' });
  */
 export function compile(text: string, catalog: Catalog, options: CompileOptions = {}): CompileResult {
-  const texts = loadedLocale(options.locale ?? 'zh-CN');
-  // 1. Parse: text → syntax tree, with every syntax error.
-  const { ast, issues } = parseQuery(text);
-
-  // 2. Resolve: names → catalog members; records where each part of the draft came from.
-  const { draft, locate } = resolveQuery(ast, catalog, issues);
-
-  // 3. Check: the same rules the server applies to IR, positioned back onto the text.
-  // After a syntax or name error, "selects nothing" is only an echo of it: the earlier error says why.
-  const selects =
-    issues.length > 0 || ast.clauses.some((clause) => clause.kind === 'Measure' || clause.kind === 'By');
-  if (draft) {
-    checkQuery(draft, catalog, (issue) => {
-      if (issue.code === 'empty-query' && selects) return;
-      const loc = locate(issue.path ?? '');
-      issues.push({ ...issue, path: undefined, loc: loc ?? ast.loc });
-    });
-  }
-
-  // 4. Emit: the draft is the IR when nothing is wrong.
-  const diagnostics = format(issues, texts, text);
-  return { ir: draft && !hasErrors(diagnostics) ? draft : undefined, diagnostics, ast };
+  const locale = options.locale ?? 'zh-CN';
+  loadedLocale(locale);
+  const { ir, issues, ast } = analyze(text, catalog);
+  return { ir, diagnostics: describeIssues(issues, text, { locale }), ast };
 }
 
-/** Issues → diagnostics in source order; line starts are only computed when there is something to place. */
-function format(issues: Issue[], texts: LocaleMessages, text: string): Diagnostic[] {
+/**
+ * Words the issues {@link analyze} found in a text: diagnostics in source order, each with its message, hint,
+ * did-you-mean suggestions and line:column span. Throws only when `options.locale` is not loaded (see
+ * {@link CompileOptions.locale}).
+ */
+export function describeIssues(
+  issues: readonly Issue[],
+  text: string,
+  options: CompileOptions = {},
+): Diagnostic[] {
+  const texts = loadedLocale(options.locale ?? 'zh-CN');
   if (issues.length === 0) return [];
   const source = createSource(text);
   return issues

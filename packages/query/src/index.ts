@@ -2,7 +2,9 @@
  * `@campus-cockpit/query`: the query language and the wire contract.
  *
  * - The contract: {@link QueryIR} (the wire IR), {@link Catalog} (`GET /v1/meta`), {@link Problem} (errors).
- * - Text: {@link compile} (text → checked IR), {@link parse} and {@link print} (syntax tree round trip).
+ * - Text: {@link compile} (text → checked IR), {@link parse} and {@link print} (syntax tree round trip);
+ *   {@link analyze} and {@link describeIssues} split compiling in two, so that a browser loads the wording
+ *   of diagnostics only when a query has something to report.
  * - Messages: zh-CN by default; {@link loadLocale} loads English for `compile` (a separate chunk in browsers).
  * - TypeScript: {@link query} (a fluent builder producing the same IR).
  * - Untrusted input: {@link validateIR} (shape, limits and catalog check, for servers).
@@ -15,7 +17,16 @@ export * from './ir.js';
 export * from './catalog.js';
 export * from './problem.js';
 export type * from './ast.js';
-export { compile, parse, type CompileOptions, type CompileResult, type ParseResult } from './compile.js';
+export {
+  compile,
+  describeIssues,
+  parse,
+  type CompileOptions,
+  type CompileResult,
+  type ParseResult,
+} from './compile.js';
+export { analyze, type Analysis } from './analyze.js';
+export type { Issue, Near } from './diagnostic.js';
 export { print } from './printer.js';
 export { formatDiagnostic } from './format.js';
 export {
