@@ -6,14 +6,7 @@
  * It reports every problem it finds, never throws, and assumes only the IR's shape (see `validate.ts`).
  */
 
-import type {
-  AcademicCalendar,
-  Catalog,
-  CatalogMember,
-  Dimension,
-  ValueType,
-  View,
-} from './catalog.js';
+import type { AcademicCalendar, Catalog, CatalogMember, Dimension, ValueType, View } from './catalog.js';
 import { isIsoDate, isIsoDateTime, parseCivil } from './dates.js';
 import type {
   DateRange,
