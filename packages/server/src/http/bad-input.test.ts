@@ -1,32 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../security/auth.js';
-import { createFixtureDatabase, fixtureCatalog } from '../testing/fixture.js';
-import { silentLogger } from './log.js';
-import { startServer, type RunningServer } from './server.js';
+import { startFixtureServer, type FixtureServer } from '../testing/fixture.js';
+import type { RunningServer } from './server.js';
 
 const SECRET = 'bad-input-test-secret-that-is-long-enough-01';
+let fixture: FixtureServer;
 let server: RunningServer;
-let cleanup: () => void;
 let admin: string;
 
 beforeAll(async () => {
-  const db = await createFixtureDatabase();
-  cleanup = db.cleanup;
-  server = await startServer({
-    db: db.path,
-    catalog: fixtureCatalog(),
-    port: 0,
-    logger: silentLogger,
+  fixture = await startFixtureServer({
     auth: { hs256Secret: SECRET },
     limits: { ratePerSecond: 10_000, rateBurst: 10_000 },
   });
+  server = fixture.server;
   admin = await mintToken(SECRET, { role: 'admin' });
 });
 
-afterAll(async () => {
-  await server?.close();
-  cleanup?.();
-});
+afterAll(() => fixture?.close());
 
 const Q = { v: 1, from: 'students', measures: ['students.headcount'] };
 const INJECTIONS = [

@@ -1,28 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from './log.js';
-import { startServer, type RunningServer } from './server.js';
-import { createFixtureDatabase, fixtureCatalog } from '../testing/fixture.js';
+import type { RunningServer } from './server.js';
+import { startFixtureServer, type FixtureServer } from '../testing/fixture.js';
 
+let fixture: FixtureServer;
 let server: RunningServer;
-let cleanup: () => void;
 
 beforeAll(async () => {
-  const db = await createFixtureDatabase();
-  cleanup = db.cleanup;
-  server = await startServer({
-    db: db.path,
-    catalog: fixtureCatalog(),
-    port: 0,
-    host: '127.0.0.1',
-    logger: silentLogger,
-    dev: true,
-  });
+  fixture = await startFixtureServer({ host: '127.0.0.1', dev: true });
+  server = fixture.server;
 });
 
-afterAll(async () => {
-  await server?.close();
-  cleanup?.();
-});
+afterAll(() => fixture?.close());
 
 async function post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${server.url}/v1/query`, {

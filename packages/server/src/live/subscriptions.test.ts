@@ -1,20 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../http/log.js';
-import { startServer, type RunningServer } from '../http/server.js';
-import { createFixtureDatabase, fixtureCatalog } from '../testing/fixture.js';
+import type { RunningServer } from '../http/server.js';
+import { startFixtureServer, type FixtureServer } from '../testing/fixture.js';
 
+let fixture: FixtureServer;
 let server: RunningServer;
-let cleanup: () => void;
 let bump: () => Promise<void> = async () => {};
 
 beforeAll(async () => {
-  const db = await createFixtureDatabase();
-  cleanup = db.cleanup;
-  server = await startServer({
-    db: db.path,
-    catalog: fixtureCatalog(),
-    port: 0,
-    logger: silentLogger,
+  fixture = await startFixtureServer({
     live: {
       // Stands in for the live simulator: writes a row and bumps the table version, as it does.
       start(engine, changed) {
@@ -29,12 +22,10 @@ beforeAll(async () => {
       },
     },
   });
+  server = fixture.server;
 });
 
-afterAll(async () => {
-  await server?.close();
-  cleanup?.();
-});
+afterAll(() => fixture?.close());
 
 /** Reads server-sent events from a fetch stream. */
 async function* events(response: Response): AsyncGenerator<{ event: string; data: string }> {

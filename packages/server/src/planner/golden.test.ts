@@ -3,37 +3,24 @@
  * The SQL is written from the catalog's definitions, not generated, so the planner is checked, not echoed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../http/log.js';
-import { startServer, type RunningServer } from '../http/server.js';
+import type { RunningServer } from '../http/server.js';
 import { mintToken } from '../security/auth.js';
-import { createFixtureDatabase, fixtureCatalog } from '../testing/fixture.js';
+import { startFixtureServer, type FixtureServer } from '../testing/fixture.js';
 
 const SECRET = 'golden-test-secret-that-is-long-enough-012345';
 /** 2026-03-15 10:00 in Shanghai: "today" for relative ranges. */
 const NOW = new Date('2026-03-15T02:00:00Z');
+let fixture: FixtureServer;
 let server: RunningServer;
-let cleanup: () => void;
 let admin: string;
 
 beforeAll(async () => {
-  const db = await createFixtureDatabase();
-  cleanup = db.cleanup;
-  server = await startServer({
-    db: db.path,
-    catalog: fixtureCatalog(),
-    port: 0,
-    logger: silentLogger,
-    auth: { hs256Secret: SECRET },
-    now: () => NOW,
-    cacheTtlMs: 0,
-  });
+  fixture = await startFixtureServer({ auth: { hs256Secret: SECRET }, now: () => NOW, cacheTtlMs: 0 });
+  server = fixture.server;
   admin = await mintToken(SECRET, { role: 'admin' });
 });
 
-afterAll(async () => {
-  await server?.close();
-  cleanup?.();
-});
+afterAll(() => fixture?.close());
 
 const normalise = (value: unknown): unknown => {
   if (typeof value === 'bigint') return Number(value);

@@ -2,21 +2,18 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../http/log.js';
-import { startServer, type RunningServer } from '../http/server.js';
-import { createFixtureDatabase, fixtureCatalog } from '../testing/fixture.js';
+import type { RunningServer } from '../http/server.js';
+import { startFixtureServer, type FixtureServer } from '../testing/fixture.js';
 import { mintToken } from './auth.js';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
+let fixture: FixtureServer;
 let server: RunningServer;
 let jwksServer: Server;
-let cleanup: () => void;
 let rsaPrivate: CryptoKey;
 let jwksPrivate: CryptoKey;
 
 beforeAll(async () => {
-  const db = await createFixtureDatabase();
-  cleanup = db.cleanup;
   const rsa = await generateKeyPair('RS256', { extractable: true });
   rsaPrivate = rsa.privateKey;
   const jwks = await generateKeyPair('RS256', { extractable: true });
@@ -28,20 +25,16 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
   const jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/jwks.json`;
-  server = await startServer({
-    db: db.path,
-    catalog: fixtureCatalog(),
-    port: 0,
-    logger: silentLogger,
+  fixture = await startFixtureServer({
     cacheTtlMs: 0,
     auth: { hs256Secret: SECRET, rs256PublicKey: await exportSPKI(rsa.publicKey), jwksUrl },
   });
+  server = fixture.server;
 });
 
 afterAll(async () => {
-  await server?.close();
+  await fixture?.close();
   await new Promise((resolve) => jwksServer?.close(resolve));
-  cleanup?.();
 });
 
 const token = (claims: Record<string, unknown>, seconds = 600): Promise<string> =>

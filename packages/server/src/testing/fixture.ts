@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parseCatalog } from '../catalog/load.js';
 import type { ServerCatalog } from '../catalog/types.js';
+import { silentLogger } from '../http/log.js';
+import { startServer, type RunningServer, type ServerOptions } from '../http/server.js';
 
 /** The fixture catalog (YAML), also a worked example of the catalog format. */
 export const FIXTURE_CATALOG_YAML = `
@@ -168,4 +170,38 @@ export async function createFixtureDatabase(): Promise<{ path: string; dir: stri
   connection.closeSync();
   instance.closeSync();
   return { path, dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A server over its own fixture database, and how to stop both. */
+export interface FixtureServer {
+  readonly server: RunningServer;
+  /** Stops the server, then deletes its database folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a server over a fresh fixture database with the fixture catalog, on a free loopback port and without
+ * logs; `options` add to or override those settings.
+ */
+export async function startFixtureServer(options: Partial<ServerOptions> = {}): Promise<FixtureServer> {
+  const db = await createFixtureDatabase();
+  try {
+    const server = await startServer({
+      db: db.path,
+      catalog: fixtureCatalog(),
+      port: 0,
+      logger: silentLogger,
+      ...options,
+    });
+    return {
+      server,
+      async close() {
+        await server.close();
+        db.cleanup();
+      },
+    };
+  } catch (error) {
+    db.cleanup();
+    throw error;
+  }
 }
