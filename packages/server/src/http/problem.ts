@@ -69,6 +69,21 @@ export function simpleProblem(
   return new HttpProblem(kind, message, [diagnostic], headers, undefined, status);
 }
 
+/** The problem a failed request shape check is answered with: 413 when a limit was passed, else 400. */
+export function shapeProblem(shape: {
+  diagnostics: Diagnostic[];
+  tooLarge: boolean;
+  queryIndex?: number;
+}): HttpProblem {
+  return new HttpProblem(
+    shape.tooLarge ? 'tooLarge' : 'invalidQuery',
+    '',
+    shape.diagnostics,
+    {},
+    shape.queryIndex,
+  );
+}
+
 /** The problem kind that fits a list of query diagnostics. */
 export function kindOfDiagnostics(diagnostics: readonly Diagnostic[]): ProblemKind {
   const errors = diagnostics.filter((d) => d.severity === 'error');

@@ -35,7 +35,7 @@ import { ARROW_MEDIA_TYPE, encodeArrow } from './arrow.js';
 import { parseJsonText, readBodyText, readJsonBody } from './body.js';
 import { jsonLogger, type Logger } from './log.js';
 import { openApiDocument } from './openapi.js';
-import { HttpProblem, kindOfDiagnostics, sendProblem, simpleProblem } from './problem.js';
+import { HttpProblem, kindOfDiagnostics, sendProblem, shapeProblem, simpleProblem } from './problem.js';
 import { serveStatic } from './static.js';
 import { Subscriptions } from '../live/subscriptions.js';
 import { TableVersionWatcher } from '../live/table-versions.js';
@@ -361,14 +361,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const body = parseJsonText(text, limits.maxDepth);
     checkWithQueryPackage(body, locale);
     const shape = checkRequestShape(body);
-    if (!shape.ok)
-      throw new HttpProblem(
-        shape.tooLarge ? 'tooLarge' : 'invalidQuery',
-        '',
-        shape.diagnostics,
-        {},
-        shape.queryIndex,
-      );
+    if (!shape.ok) throw shapeProblem(shape);
     if (arrow && shape.batch) {
       throw simpleProblem(
         'invalidQuery',

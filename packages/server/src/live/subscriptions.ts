@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { QueryIR } from '@campus-cockpit/query';
 import { prepareQuery, runQuery, type QueryContext } from '../execution/run-query.js';
-import { HttpProblem, simpleProblem } from '../http/problem.js';
+import { shapeProblem, simpleProblem } from '../http/problem.js';
 import type { Logger } from '../http/log.js';
 import { checkRequestShape } from '../planner/shape.js';
 import type { Principal } from '../security/principal.js';
@@ -65,14 +65,7 @@ export class Subscriptions {
       payload = rest;
     }
     const shape = checkRequestShape(payload);
-    if (!shape.ok)
-      throw new HttpProblem(
-        shape.tooLarge ? 'tooLarge' : 'invalidQuery',
-        '',
-        shape.diagnostics,
-        {},
-        shape.queryIndex,
-      );
+    if (!shape.ok) throw shapeProblem(shape);
     shape.queries.forEach((ir, index) =>
       prepareQuery(this.context, ir, principal, {
         withTotal: false,
