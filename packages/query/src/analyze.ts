@@ -3,15 +3,14 @@
  * offsets in the text and, for did-you-mean, the candidates to choose from. Wording (messages, hints, edit
  * distances) is a separate step, {@link describeIssues}, so a page whose queries are right never loads it.
  *
- *   text ─1 parse─▶ syntax tree ─2 resolve─▶ IR draft + source map ─3 check─▶ issues
- *        (lexer, parser)         (names → members, titles)             (shared with validateIR)
+ *   text ─1 parse─▶ syntax tree ─2 resolve and check─▶ IR + issues
+ *        (lexer, parser)         (names → members, titles; the rules validateIR applies, placed on the text)
  *
  * Every phase runs even after errors in an earlier one, so a report author sees all problems at once.
  */
 
 import type { QueryNode } from './ast.js';
 import type { Catalog } from './catalog.js';
-import { checkQuery } from './check.js';
 import type { Issue } from './diagnostic.js';
 import type { QueryIR } from './ir.js';
 import { parseQuery } from './parser.js';
@@ -39,22 +38,11 @@ export function analyze(text: string, catalog: Catalog): Analysis {
   // 1. Parse: text → syntax tree, with every syntax error.
   const { ast, issues } = parseQuery(text);
 
-  // 2. Resolve: names → catalog members; records where each part of the draft came from.
-  const { draft, locate } = resolveQuery(ast, catalog, issues);
+  // 2. Resolve and check: names → catalog members, and the rules the server applies to IR, each issue placed
+  // on the text it came from.
+  const draft = resolveQuery(ast, catalog, issues);
 
-  // 3. Check: the same rules the server applies to IR, positioned back onto the text.
-  // After a syntax or name error, "selects nothing" is only an echo of it: the earlier error says why.
-  const selects =
-    issues.length > 0 || ast.clauses.some((clause) => clause.kind === 'Measure' || clause.kind === 'By');
-  if (draft) {
-    checkQuery(draft, catalog, (issue) => {
-      if (issue.code === 'empty-query' && selects) return;
-      const loc = locate(issue.path ?? '');
-      issues.push({ ...issue, path: undefined, loc: loc ?? ast.loc });
-    });
-  }
-
-  // 4. Emit: the draft is the IR when nothing is wrong.
+  // 3. Emit: the draft is the IR when nothing is wrong.
   const failed = issues.some((issue) => (issue.severity ?? 'error') === 'error');
   return { ir: draft && !failed ? draft : undefined, issues, ast };
 }

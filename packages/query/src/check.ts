@@ -61,7 +61,8 @@ export function checkQuery(ir: QueryIR, catalog: Catalog, report: Report, base =
   if (ir.filters) checkFilter(rules, ir.filters, 'dimension', pathPlaces('/filters'), childPlaces);
   if (ir.having) checkFilter(rules, ir.having, 'measure', pathPlaces('/having'), childPlaces);
   ir.segments?.forEach((name, i) => checkSegment(rules, name, `/segments/${i}`));
-  if (ir.timeRange) checkTimeRange(rules, ir.timeRange, pathPlaces('/timeRange'));
+  if (ir.timeRange)
+    checkTimeRange(rules, ir.timeRange, pathPlaces('/timeRange'), pathPlaces('/timeRange/range'));
   if (ir.compare) checkCompare(rules, ir.compare, ir.timeRange !== undefined, pathPlaces('/compare'));
   if (ir.top) checkTop(rules, ir.top, pathPlaces('/top'));
   ir.order?.forEach((item, i) => checkOrderKey(rules, item.by, `/order/${i}/by`));

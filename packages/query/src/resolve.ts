@@ -1,13 +1,13 @@
 /**
- * Resolution: a syntax tree → an IR draft, binding every name to a catalog member (by name, or by title or
- * alias, so `` `学院` `` means `college`) and recording, for every JSON Pointer path of the draft, where in the
- * text it came from. Unknown names are reported here with did-you-mean over names, titles, aliases and
- * pinyin, and left out of the draft so the check phase does not report them twice.
+ * Resolution: a syntax tree → IR, binding every name to a catalog member (by name, or by title or alias, so
+ * `` `学院` `` means `college`), and checking the IR as it is built with the rules of `rules.ts` — the rules
+ * `validateIR` applies on the server — each issue placed on the text it came from. Unknown names are reported
+ * here with did-you-mean over names, titles, aliases and pinyin, and left out of the IR so no rule reports
+ * them twice.
  */
 
 import type {
   BindingNode,
-  ClauseNode,
   DimensionNode,
   Loc,
   NameNode,
@@ -18,7 +18,6 @@ import type {
   ValueNode,
 } from './ast.js';
 import type { Catalog, CatalogMember, Dimension, View } from './catalog.js';
-import { escapePointer } from './check.js';
 import type {
   DateRange,
   DimensionRef,
@@ -27,24 +26,30 @@ import type {
   FilterOperator,
   FilterValue,
   Granularity,
-  OrderItem,
   ParamValue,
   QueryIR,
   Scalar,
-  TopN,
 } from './ir.js';
 import { conditionOf } from './condition.js';
 import { canonicalIR, dimensionKey, GRANULARITIES } from './ir.js';
 import { lookupView, resolveMemberName } from './lookup.js';
 import type { Issue } from './diagnostic.js';
-
-/** The draft and where each of its parts came from. */
-export interface Resolution {
-  /** Undefined when the view itself is unknown (nothing else can be resolved). */
-  readonly draft?: QueryIR;
-  /** Where the draft's parts came from: the location of the deepest recorded path holding a JSON Pointer. */
-  locate(path: string): Loc | undefined;
-}
+import {
+  checkColumns,
+  checkCompare,
+  checkDimension,
+  checkFilter,
+  checkMeasure,
+  checkOrderKey,
+  checkPaging,
+  checkParams,
+  checkRollup,
+  checkSegment,
+  checkTimeRange,
+  checkTop,
+  startRules,
+  type Places,
+} from './rules.js';
 
 const COMPARISON: Readonly<Record<string, FilterOperator>> = {
   '=': 'equals',
@@ -55,166 +60,172 @@ const COMPARISON: Readonly<Record<string, FilterOperator>> = {
   '>=': 'gte',
 };
 
-/** Where the parts of one filter leaf came from. */
-interface ConditionLocs {
-  node: Loc;
-  member: Loc;
-  values: readonly Loc[];
-}
-
 type Kind = CatalogMember['kind'];
 
-/** Resolves a parsed query against a catalog, reporting unknown names into `issues`. */
-export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]): Resolution {
-  const from = ast.clauses.find((clause) => clause.kind === 'From');
-  // Recorded as a flat list (cheap); turned into a map only if the check phase asks for a location.
-  const recorded: (string | Loc)[] = [];
-  let index: Map<string, Loc> | undefined;
-  const locate = (path: string): Loc | undefined => {
-    if (!index) {
-      index = new Map();
-      for (let i = 0; i < recorded.length; i += 2) index.set(recorded[i] as string, recorded[i + 1] as Loc);
-    }
-    let loc = index.get(path);
-    while (!loc && path) {
-      path = path.slice(0, path.lastIndexOf('/'));
-      loc = index.get(path);
-    }
-    return loc;
-  };
-  if (!from) return { locate };
-  const view = lookupView(catalog, from.view.value);
-  if (!view) {
+/** A leaf test of a `where` predicate. */
+type TestNode = Exclude<PredicateNode, { kind: 'Logical' | 'Not' }>;
+
+/** The parts of a dimension path after the member, as written. */
+interface DimensionParts {
+  attribute?: string;
+  attributeLoc?: Loc;
+  granularity?: NameNode;
+  /** The value type of the dimension, or of its attribute (`unknown` for an unknown attribute). */
+  type: string;
+}
+
+/** Places from the spans of an IR node's parts; any other part, or one not written, is the whole node. */
+function placesIn(whole: Loc, parts: Readonly<Record<string, Loc | undefined>>): Places<Loc> {
+  return (part = '') => parts[part] ?? whole;
+}
+
+/**
+ * Resolves a parsed query against a catalog and checks it, reporting into `issues`. Returns the IR, or
+ * undefined when the view is unknown (nothing else can be resolved).
+ */
+export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]): QueryIR | undefined {
+  const clauses = ast.clauses;
+  const from = clauses.find((clause) => clause.kind === 'From');
+  if (!from) return undefined;
+  const named = lookupView(catalog, from.view.value);
+  if (!named) {
     issues.push({
       code: 'unknown-view',
       loc: from.view.loc,
       args: { name: from.view.value, views: catalog.views.map((v) => v.name).join(', ') },
       near: { input: from.view.value, among: catalog.views },
     });
-    return { locate };
+    return undefined;
   }
-  const draft = new Resolver(view, catalog, issues, recorded).resolve(ast.clauses, from.view.loc);
-  return { draft, locate };
-}
+  const view: View = named;
 
-class Resolver {
-  readonly #measures: string[] = [];
-  readonly #dimensions: DimensionRef[] = [];
-  readonly #dimensionTypes: string[] = [];
-  readonly #wheres: { filter: Filter; loc: Loc }[] = [];
-  readonly #conditionLocs = new Map<Filter, ConditionLocs>();
-  readonly #segments: string[] = [];
-  readonly #params: Record<string, ParamValue> = {};
-  readonly #draft: QueryIR;
+  // After a syntax or name error, "selects nothing" is only an echo of it: the earlier error says why.
+  const selectsColumns = clauses.some((clause) => clause.kind === 'Measure' || clause.kind === 'By');
+  let ruleIssues = 0;
+  const rules = startRules<Loc>(view, catalog, (loc, code, args, extra) => {
+    if (code === 'empty-query' && (selectsColumns || issues.length > ruleIssues)) return;
+    ruleIssues++;
+    issues.push({ code, args, ...extra, loc });
+  });
 
-  readonly #view: View;
-  readonly #catalog: Catalog;
-  readonly #issues: Issue[];
-  readonly #recorded: (string | Loc)[];
+  const draft: QueryIR = { v: 1, from: view.name };
+  const measures: string[] = [];
+  const measureLocs: Loc[] = [];
+  const dimensions: DimensionRef[] = [];
+  const dimensionPlaces: Places<Loc>[] = [];
+  const dimensionTypes: string[] = [];
+  const wheres: { filter: Filter; loc: Loc }[] = [];
+  /** Where each node of a filter tree is. */
+  const filterPlaces = new Map<Filter, Places<Loc>>();
+  /** The member kind of each filter leaf (`unknown` when its name is), for the WHERE/HAVING split. */
+  const leafKinds = new Map<Filter, string>();
+  const segments: string[] = [];
+  const params: Record<string, ParamValue> = {};
+  const paramPlaces = new Map<string, Places<Loc>>();
+  const pagingLocs: Record<string, Loc> = {};
+  let timeRangePlaces: Places<Loc> | undefined;
+  let rangePlaces: Places<Loc> | undefined;
+  let comparePlaces: Places<Loc> | undefined;
+  let topPlaces: Places<Loc> | undefined;
+  let rollupLocs: Loc[] = [];
 
-  constructor(view: View, catalog: Catalog, issues: Issue[], recorded: (string | Loc)[]) {
-    this.#view = view;
-    this.#catalog = catalog;
-    this.#issues = issues;
-    this.#recorded = recorded;
-    this.#draft = { v: 1, from: view.name };
+  // Columns first: `top`, `order` and `rollup` refer to them wherever they are written.
+  for (const clause of clauses) {
+    if (clause.kind === 'Measure') clause.measures.forEach(resolveMeasure);
+    if (clause.kind === 'By') clause.dimensions.forEach(resolveDimension);
   }
+  measures.forEach((name, i) => checkMeasure(rules, name, measureLocs[i] as Loc));
+  dimensions.forEach((ref, i) => checkDimension(rules, ref, dimensionPlaces[i] as Places<Loc>));
+  if (measures.length) draft.measures = measures;
+  if (dimensions.length) draft.dimensions = dimensions;
 
-  resolve(clauses: readonly ClauseNode[], fromLoc: Loc): QueryIR {
-    this.#at('/from', fromLoc);
-    // Columns first: `top`, `order` and `rollup` refer to them wherever they are written.
-    for (const clause of clauses) {
-      if (clause.kind === 'Measure') clause.measures.forEach((path) => this.#resolveMeasure(path));
-      if (clause.kind === 'By') clause.dimensions.forEach((node) => this.#resolveDimension(node));
-    }
-    const draft = this.#draft;
-    if (this.#measures.length) draft.measures = this.#measures;
-    if (this.#dimensions.length) draft.dimensions = this.#dimensions;
-    for (const clause of clauses) this.#resolveClause(clause);
-    this.#splitWhere();
-    if (this.#segments.length) draft.segments = this.#segments;
-    if (Object.keys(this.#params).length) draft.params = this.#params;
-    return canonicalIR(draft);
-  }
-
-  #at(path: string, loc: Loc): void {
-    this.#recorded.push(path, loc);
-  }
-
-  #resolveClause(clause: ClauseNode): void {
-    const draft = this.#draft;
+  for (const clause of clauses) {
     switch (clause.kind) {
       case 'Where':
-        this.#wheres.push({ filter: this.#predicate(clause.predicate), loc: clause.loc });
+        wheres.push({ filter: predicate(clause.predicate), loc: clause.loc });
         break;
       case 'Segment':
         for (const path of clause.segments) {
-          const found = this.#member(path, 'segment');
+          const found = member(path, 'segment');
           if (found) {
-            this.#at(`/segments/${this.#segments.length}`, path.loc);
-            this.#segments.push(found.qualified);
+            checkSegment(rules, found.qualified, path.loc);
+            segments.push(found.qualified);
           }
         }
         break;
       case 'During':
-        this.#resolveDuring(clause.range, clause.loc);
+        resolveDuring(clause.range, clause.loc);
         break;
       case 'Compare':
         draft.compare = { previous: clause.previous.value as Granularity | 'period' };
-        this.#at('/compare', clause.loc);
-        this.#at('/compare/previous', clause.previous.loc);
+        comparePlaces = placesIn(clause.loc, { '/previous': clause.previous.loc });
         break;
-      case 'Top': {
-        const top: TopN = {
+      case 'Top':
+        draft.top = {
           n: clause.count.value,
-          by: this.#columnKey(clause.by),
+          by: columnKey(clause.by),
           direction: clause.direction ?? 'desc',
+          ...(clause.per && { per: columnKey(clause.per) }),
+          ...(clause.others && { others: true }),
         };
-        if (clause.per) top.per = this.#columnKey(clause.per);
-        if (clause.others) top.others = true;
-        draft.top = top;
-        this.#at('/top', clause.loc);
-        this.#at('/top/n', clause.count.loc);
-        this.#at('/top/by', clause.by.loc);
-        if (clause.per) this.#at('/top/per', clause.per.loc);
+        topPlaces = placesIn(clause.loc, {
+          '/n': clause.count.loc,
+          '/by': clause.by.loc,
+          '/per': clause.per?.loc,
+        });
         break;
-      }
-      case 'Order': {
-        const order: OrderItem[] = (draft.order ??= []);
+      case 'Order':
         for (const item of clause.items) {
-          this.#at(`/order/${order.length}`, item.loc);
-          order.push({ by: this.#columnKey(item.path), direction: item.direction ?? 'asc' });
+          const by = columnKey(item.path);
+          checkOrderKey(rules, by, item.loc);
+          (draft.order ??= []).push({ by, direction: item.direction ?? 'asc' });
         }
         break;
-      }
       case 'Limit':
       case 'Offset': {
         const field = clause.kind === 'Limit' ? 'limit' : 'offset';
         draft[field] = clause.count.value;
-        this.#at(`/${field}`, clause.count.loc);
+        pagingLocs['/' + field] = clause.count.loc;
         break;
       }
       case 'Totals':
         draft.totals = true;
-        this.#at('/totals', clause.loc);
         break;
       case 'Rollup':
-        draft.rollup = clause.columns.map((path, i) => {
-          this.#at(`/rollup/${i}`, path.loc);
-          return this.#columnKey(path);
-        });
+        draft.rollup = clause.columns.map(columnKey);
+        rollupLocs = clause.columns.map((path) => path.loc);
         break;
       case 'With':
-        clause.bindings.forEach((binding) => this.#resolveBinding(binding));
+        clause.bindings.forEach(resolveBinding);
         break;
     }
   }
+  splitWhere();
+  if (segments.length) draft.segments = segments;
+  if (Object.keys(params).length) draft.params = params;
+
+  // The rules that need the whole query, in the order the server applies them: a parameter's first use
+  // fixes its type.
+  checkColumns(rules, draft, ast.loc);
+  const placesOfFilter = (node: Filter): Places<Loc> => filterPlaces.get(node) as Places<Loc>;
+  if (draft.filters)
+    checkFilter(rules, draft.filters, 'dimension', placesOfFilter(draft.filters), placesOfFilter);
+  if (draft.having) checkFilter(rules, draft.having, 'measure', placesOfFilter(draft.having), placesOfFilter);
+  if (draft.timeRange && timeRangePlaces && rangePlaces)
+    checkTimeRange(rules, draft.timeRange, timeRangePlaces, rangePlaces);
+  if (draft.compare && comparePlaces)
+    checkCompare(rules, draft.compare, draft.timeRange !== undefined, comparePlaces);
+  if (draft.top && topPlaces) checkTop(rules, draft.top, topPlaces);
+  checkPaging(rules, draft, placesIn(ast.loc, pagingLocs));
+  if (draft.rollup) checkRollup(rules, draft, (_, index) => rollupLocs[index ?? 0] as Loc);
+  checkParams(rules, params, (name) => paramPlaces.get(name) as Places<Loc>);
+  return canonicalIR(draft);
 
   /**
    * Finds the member a path starts with: `name`, `view.name`, or a title/alias. Reports an unknown name with
    * suggestions of the expected kind. Returns the member and the path parts after it.
    */
-  #member(
+  function member(
     path: PathNode,
     kind: Kind | 'member',
   ): { found: CatalogMember; qualified: string; rest: NameNode[] } | undefined {
@@ -222,53 +233,53 @@ class Resolver {
     let index = 0;
     const first = parts[0] as NameNode;
     if (parts.length > 1) {
-      const other = lookupView(this.#catalog, first.value);
-      if (other === this.#view && resolveMemberName(this.#view, (parts[1] as NameNode).value)) index = 1;
-      else if (other && other !== this.#view && !resolveMemberName(this.#view, first.value)) {
-        this.#issues.push({
+      const other = lookupView(catalog, first.value);
+      if (other === view && resolveMemberName(view, (parts[1] as NameNode).value)) index = 1;
+      else if (other && other !== view && !resolveMemberName(view, first.value)) {
+        issues.push({
           code: 'wrong-view',
           loc: path.loc,
-          args: { name: textOf(path), view: this.#view.name },
+          args: { name: textOf(path), view: view.name },
         });
         return undefined;
       }
     }
     const nameNode = parts[index] as NameNode;
-    const found = resolveMemberName(this.#view, nameNode.value);
+    const found = resolveMemberName(view, nameNode.value);
     if (!found) {
       const pool =
         kind === 'measure'
-          ? this.#view.measures
+          ? view.measures
           : kind === 'dimension'
-            ? this.#view.dimensions
+            ? view.dimensions
             : kind === 'segment'
-              ? (this.#view.segments ?? [])
-              : [...this.#view.dimensions, ...this.#view.measures];
-      this.#issues.push({
+              ? (view.segments ?? [])
+              : [...view.dimensions, ...view.measures];
+      issues.push({
         code: 'unknown-member',
         loc: nameNode.loc,
-        args: { name: nameNode.value, kind, view: this.#view.name },
+        args: { name: nameNode.value, kind, view: view.name },
         near: { input: nameNode.value, among: pool },
       });
       return undefined;
     }
-    return { found, qualified: `${this.#view.name}.${found.member.name}`, rest: parts.slice(index + 1) };
+    return { found, qualified: `${view.name}.${found.member.name}`, rest: parts.slice(index + 1) };
   }
 
-  #resolveMeasure(path: PathNode): void {
-    const resolved = this.#member(path, 'measure');
+  function resolveMeasure(path: PathNode): void {
+    const resolved = member(path, 'measure');
     if (!resolved) return;
-    this.#extraParts(resolved.rest);
-    this.#at(`/measures/${this.#measures.length}`, path.loc);
-    this.#measures.push(resolved.qualified);
+    extraParts(resolved.rest);
+    measures.push(resolved.qualified);
+    measureLocs.push(path.loc);
   }
 
   /** Reports parts after a member that cannot follow it. */
-  #extraParts(rest: readonly NameNode[]): void {
+  function extraParts(rest: readonly NameNode[]): void {
     const extra = rest[0];
     if (extra) {
       const loc = { start: extra.loc.start, end: (rest[rest.length - 1] as NameNode).loc.end };
-      this.#issues.push({
+      issues.push({
         code: 'unexpected-token',
         loc,
         args: { found: `'${rest.map((n) => n.value).join('.')}'`, expected: ',' },
@@ -280,13 +291,9 @@ class Resolver {
    * `dimension[.attribute][.granularity]`: after a time dimension the next part is a granularity; after a
    * dimension with attributes, an attribute (then a granularity if the attribute is a time).
    */
-  #dimensionParts(
-    found: CatalogMember,
-    rest: readonly NameNode[],
-    path?: string,
-  ): { attribute?: string; granularity?: Granularity; type: string } {
+  function dimensionParts(found: CatalogMember, rest: readonly NameNode[]): DimensionParts {
     const dimension = found.member as Dimension;
-    const result: { attribute?: string; granularity?: Granularity; type: string } = { type: dimension.type };
+    const result: DimensionParts = { type: dimension.type };
     let index = 0;
     const next = rest[index];
     const isUnit = (name: NameNode | undefined): boolean =>
@@ -300,68 +307,60 @@ class Resolver {
           a.aliases?.includes(next.value),
       );
       result.attribute = attribute?.name ?? next.value;
+      result.attributeLoc = next.loc;
       result.type = attribute?.type ?? 'unknown';
-      if (path) this.#at(`${path}/attribute`, next.loc);
       index++;
     }
-    const unit = rest[index];
-    if (unit) {
-      result.granularity = unit.value as Granularity;
-      if (path) this.#at(`${path}/granularity`, unit.loc);
-      index++;
-    }
-    this.#extraParts(rest.slice(index));
+    result.granularity = rest[index];
+    if (result.granularity) index++;
+    extraParts(rest.slice(index));
     return result;
   }
 
-  #resolveDimension(node: DimensionNode): void {
-    const resolved = this.#member(node.path, 'dimension');
+  function resolveDimension(node: DimensionNode): void {
+    const resolved = member(node.path, 'dimension');
     if (!resolved) return;
-    const path = `/dimensions/${this.#dimensions.length}`;
-    this.#at(path, node.loc);
-    this.#at(
-      `${path}/member`,
-      (node.path.parts[node.path.parts.length - resolved.rest.length - 1] as NameNode).loc,
-    );
     const ref: DimensionRef = { member: resolved.qualified };
     const parts =
-      resolved.found.kind === 'dimension'
-        ? this.#dimensionParts(resolved.found, resolved.rest, path)
-        : { type: '' };
-    if (parts.granularity !== undefined) ref.granularity = parts.granularity;
+      resolved.found.kind === 'dimension' ? dimensionParts(resolved.found, resolved.rest) : { type: '' };
+    if (parts.granularity) ref.granularity = parts.granularity.value as Granularity;
     if (parts.attribute !== undefined) ref.attribute = parts.attribute;
-    if (node.alias) {
-      ref.alias = node.alias.value;
-      this.#at(`${path}/alias`, node.alias.loc);
-    }
-    this.#dimensions.push(ref);
-    this.#dimensionTypes.push(parts.type);
+    if (node.alias) ref.alias = node.alias.value;
+    const memberName = node.path.parts[node.path.parts.length - resolved.rest.length - 1] as NameNode;
+    dimensionPlaces.push(
+      placesIn(node.loc, {
+        '/member': memberName.loc,
+        '/attribute': parts.attributeLoc,
+        '/granularity': parts.granularity?.loc,
+        '/alias': node.alias?.loc,
+      }),
+    );
+    dimensions.push(ref);
+    dimensionTypes.push(parts.type);
   }
 
   /**
    * The column key a path names: an alias, or the key of the measure or dimension of the query it resolves
    * to (a time dimension may be named without its granularity). An unknown column yields its qualified text,
-   * which the check phase reports.
+   * which the rules report.
    */
-  #columnKey(path: PathNode): string {
+  function columnKey(path: PathNode): string {
     const text = textOf(path);
-    if (this.#dimensions.some((d) => d.alias === text)) return text;
+    if (dimensions.some((d) => d.alias === text)) return text;
     const first = path.parts[0] as NameNode;
     const second = path.parts[1];
     const prefixed =
-      second &&
-      lookupView(this.#catalog, first.value) === this.#view &&
-      resolveMemberName(this.#view, second.value);
+      second && lookupView(catalog, first.value) === view && resolveMemberName(view, second.value);
     const parts = prefixed ? path.parts.slice(1) : path.parts;
-    const found = resolveMemberName(this.#view, (parts[0] as NameNode).value);
+    const found = resolveMemberName(view, (parts[0] as NameNode).value);
     if (found) {
-      const qualified = `${this.#view.name}.${found.member.name}`;
+      const qualified = `${view.name}.${found.member.name}`;
       const rest = parts.slice(1).map((n) => n.value);
       if (found.kind !== 'dimension') return [qualified, ...rest].join('.');
       const written = rest.join('.');
       const suffix = (attribute?: string, granularity?: string): string =>
         [attribute, granularity].filter((part) => part !== undefined).join('.');
-      const match = this.#dimensions.find(
+      const match = dimensions.find(
         (d) =>
           d.member === qualified &&
           (written === suffix(d.attribute, d.granularity) ||
@@ -369,11 +368,20 @@ class Resolver {
       );
       return match ? dimensionKey(match) : [qualified, ...rest].join('.');
     }
-    return `${this.#view.name}.${text}`;
+    return `${view.name}.${text}`;
   }
 
-  /** A predicate → a filter tree; leaves remember their member kind for the WHERE/HAVING split. */
-  #predicate(node: PredicateNode): Filter {
+  /** A filter node whose span runs from its first child's to its last child's. */
+  function spanning<T extends Filter>(filter: T, children: readonly Filter[]): T {
+    const first = filterPlaces.get(children[0] as Filter) as Places<Loc>;
+    const last = filterPlaces.get(children[children.length - 1] as Filter) as Places<Loc>;
+    const span = { start: first().start, end: last().end };
+    filterPlaces.set(filter, () => span);
+    return filter;
+  }
+
+  /** A predicate → a filter tree, each node's place recorded. */
+  function predicate(node: PredicateNode): Filter {
     switch (node.kind) {
       case 'Logical': {
         // `a and b and c` parses left-deep; gather the chain with a stack, not recursion, so a very long chain
@@ -384,19 +392,21 @@ class Resolver {
           const child = pending.pop() as PredicateNode;
           if (child.kind === 'Logical' && child.operator === node.operator)
             pending.push(child.right, child.left);
-          else children.push(this.#predicate(child));
+          else children.push(predicate(child));
         }
-        return node.operator === 'and' ? { and: children } : { or: children };
+        return spanning(node.operator === 'and' ? { and: children } : { or: children }, children);
       }
-      case 'Not':
-        return { not: this.#predicate(node.operand) };
+      case 'Not': {
+        const operand = predicate(node.operand);
+        return spanning({ not: operand }, [operand]);
+      }
       default:
-        return this.#condition(node);
+        return condition(node);
     }
   }
 
-  #condition(node: Exclude<PredicateNode, { kind: 'Logical' | 'Not' }>): Filter {
-    const resolved = this.#member(node.subject, 'member');
+  function condition(node: TestNode): Filter {
+    const resolved = member(node.subject, 'member');
     const valueNodes: ValueNode[] =
       node.kind === 'Comparison'
         ? [node.value]
@@ -409,38 +419,39 @@ class Resolver {
             : node.kind === 'Like'
               ? [node.pattern]
               : [];
-    const operator = operatorOf(node);
-    const parts: { attribute?: string; granularity?: Granularity } =
-      resolved?.found.kind === 'dimension' ? this.#dimensionParts(resolved.found, resolved.rest) : {};
-    const condition: FilterCondition = conditionOf(
+    const parts =
+      resolved?.found.kind === 'dimension' ? dimensionParts(resolved.found, resolved.rest) : undefined;
+    const leaf: FilterCondition = conditionOf(
       resolved?.qualified ?? '',
-      parts.attribute,
-      parts.granularity,
-      operator,
+      parts?.attribute,
+      parts?.granularity?.value as Granularity | undefined,
+      operatorOf(node),
       valueNodes.map(filterValue),
     );
-    this.#conditionLocs.set(condition, {
-      node: node.loc,
-      member: node.subject.loc,
-      values: valueNodes.map((value) => value.loc),
-    });
-    // Remember the kind for the split; an unresolved subject has none and is left out.
-    kinds.set(condition, resolved ? resolved.found.kind : 'unknown');
-    return condition;
+    // The subject and each value were written apart; every other part of a condition is the whole test.
+    filterPlaces.set(leaf, (part, index) =>
+      index !== undefined
+        ? (valueNodes[index] as ValueNode).loc
+        : part === '/member'
+          ? node.subject.loc
+          : node.loc,
+    );
+    leafKinds.set(leaf, resolved ? resolved.found.kind : 'unknown');
+    return leaf;
   }
 
   /**
    * All `where` clauses are one conjunction. Its dimension conjuncts become `filters` (WHERE), its measure
    * conjuncts `having` (HAVING); a conjunct mixing both cannot be split and is reported.
    */
-  #splitWhere(): void {
+  function splitWhere(): void {
     const dimensionPart: Filter[] = [];
     const measurePart: Filter[] = [];
     const conjuncts: { filter: Filter; loc: Loc }[] = [];
-    for (const where of this.#wheres) {
+    for (const where of wheres) {
       if ('and' in where.filter)
         where.filter.and.forEach((filter) =>
-          conjuncts.push({ filter, loc: this.#locOf(filter) ?? where.loc }),
+          conjuncts.push({ filter, loc: (filterPlaces.get(filter) as Places<Loc>)() }),
         );
       else conjuncts.push(where);
     }
@@ -449,122 +460,62 @@ class Resolver {
       collectKinds(filter, found);
       if (found.has('unknown') || found.size === 0) continue;
       if (found.size > 1) {
-        this.#issues.push({ code: 'mixed-filter', loc, args: {} });
+        issues.push({ code: 'mixed-filter', loc, args: {} });
         continue;
       }
       (found.has('measure') ? measurePart : dimensionPart).push(filter);
     }
     const combine = (filters: Filter[]): Filter | undefined =>
-      filters.length === 0 ? undefined : filters.length === 1 ? filters[0] : { and: filters };
+      filters.length === 0
+        ? undefined
+        : filters.length === 1
+          ? filters[0]
+          : spanning({ and: filters }, filters);
     const filters = combine(dimensionPart);
     const having = combine(measurePart);
-    if (filters) {
-      this.#draft.filters = filters;
-      this.#locateFilter(filters, '/filters');
-    }
-    if (having) {
-      this.#draft.having = having;
-      this.#locateFilter(having, '/having');
-    }
+    if (filters) draft.filters = filters;
+    if (having) draft.having = having;
   }
 
-  /** The source span of a filter subtree: from its first leaf to its last. */
-  #locOf(filter: Filter): Loc | undefined {
-    const leaves: ConditionLocs[] = [];
-    const walk = (f: Filter): void => {
-      if ('and' in f) f.and.forEach(walk);
-      else if ('or' in f) f.or.forEach(walk);
-      else if ('not' in f) walk(f.not);
-      else {
-        const locs = this.#conditionLocs.get(f);
-        if (locs) leaves.push(locs);
-      }
-    };
-    walk(filter);
-    const first = leaves[0];
-    const last = leaves[leaves.length - 1];
-    return first && last ? { start: first.node.start, end: last.node.end } : undefined;
+  function collectKinds(filter: Filter, into: Set<string>): void {
+    if ('and' in filter) filter.and.forEach((child) => collectKinds(child, into));
+    else if ('or' in filter) filter.or.forEach((child) => collectKinds(child, into));
+    else if ('not' in filter) collectKinds(filter.not, into);
+    else into.add(leafKinds.get(filter) ?? 'unknown');
   }
 
-  /** Records the location of every path in a filter tree. */
-  #locateFilter(filter: Filter, path: string): void {
-    const loc = this.#locOf(filter);
-    if (loc) this.#at(path, loc);
-    if ('and' in filter) filter.and.forEach((child, i) => this.#locateFilter(child, `${path}/and/${i}`));
-    else if ('or' in filter) filter.or.forEach((child, i) => this.#locateFilter(child, `${path}/or/${i}`));
-    else if ('not' in filter) this.#locateFilter(filter.not, `${path}/not`);
-    else {
-      const locs = this.#conditionLocs.get(filter);
-      if (!locs) return;
-      this.#at(`${path}/member`, locs.member);
-      this.#at(`${path}/operator`, locs.node);
-      this.#at(`${path}/values`, locs.node);
-      locs.values.forEach((valueLoc, i) => this.#at(`${path}/values/${i}`, valueLoc));
-    }
-  }
-
-  #resolveDuring(range: RangeNode, loc: Loc): void {
-    const timeIndex = this.#dimensionTypes.indexOf('time');
+  function resolveDuring(range: RangeNode, loc: Loc): void {
+    const timeIndex = dimensionTypes.indexOf('time');
     const dimension =
       timeIndex >= 0
-        ? (this.#dimensions[timeIndex] as DimensionRef).member
-        : this.#view.defaultTimeDimension && `${this.#view.name}.${this.#view.defaultTimeDimension}`;
+        ? (dimensions[timeIndex] as DimensionRef).member
+        : view.defaultTimeDimension && `${view.name}.${view.defaultTimeDimension}`;
     if (!dimension) {
-      this.#issues.push({ code: 'no-time-dimension', loc, args: { view: this.#view.name } });
+      issues.push({ code: 'no-time-dimension', loc, args: { view: view.name } });
       return;
     }
-    this.#draft.timeRange = { dimension, range: this.#range(range, '/timeRange/range') };
-    this.#at('/timeRange', loc);
-    this.#at('/timeRange/dimension', loc);
+    draft.timeRange = { dimension, range: rangeOf(range) };
+    timeRangePlaces = placesIn(loc, {});
+    rangePlaces = placesOfRange(range);
   }
 
-  /** A range node → an IR date range, recording locations under `path`. */
-  #range(node: RangeNode, path: string): DateRange {
-    this.#at(path, node.loc);
-    switch (node.kind) {
-      case 'Param':
-        return node.optional ? { param: node.name, optional: true } : { param: node.name };
-      case 'DayRange':
-        return { relative: node.day };
-      case 'UnitRange':
-        this.#at(`${path}/unit`, node.unit.loc);
-        return { relative: node.which, unit: node.unit.value as Granularity };
-      case 'LastNRange':
-        this.#at(`${path}/n`, node.count.loc);
-        this.#at(`${path}/unit`, node.unit.loc);
-        return node.includeToday
-          ? {
-              relative: 'lastN',
-              n: node.count.value,
-              unit: node.unit.value as Granularity,
-              includeToday: true,
-            }
-          : { relative: 'lastN', n: node.count.value, unit: node.unit.value as Granularity };
-      case 'AbsoluteRange':
-        this.#at(`${path}/start`, node.start.loc);
-        this.#at(`${path}/end`, node.end.loc);
-        return { start: node.start.value, end: node.end.value };
-    }
-  }
-
-  #resolveBinding(binding: BindingNode): void {
+  function resolveBinding(binding: BindingNode): void {
     const name = binding.name.value;
-    const path = `/params/${escapePointer(name)}`;
     const value = binding.value;
     if (value.kind === 'Param') {
-      this.#issues.push({
+      issues.push({
         code: 'unexpected-token',
         loc: value.loc,
         args: { found: `':${value.name}'`, expected: 'value' },
       });
       return;
     }
-    this.#at(path, value.loc);
     if (value.kind === 'List') {
+      paramPlaces.set(name, placesIn(value.loc, {}));
       const items: Scalar[] = [];
       for (const item of value.values) {
         if (item.kind === 'Param') {
-          this.#issues.push({
+          issues.push({
             code: 'unexpected-token',
             loc: item.loc,
             args: { found: `':${item.name}'`, expected: 'value' },
@@ -573,32 +524,52 @@ class Resolver {
         }
         items.push(filterValue(item) as Scalar);
       }
-      this.#params[name] = items;
+      params[name] = items;
     } else if (
       value.kind === 'DayRange' ||
       value.kind === 'UnitRange' ||
       value.kind === 'LastNRange' ||
       value.kind === 'AbsoluteRange'
     ) {
-      this.#params[name] = this.#range(value, path) as ParamValue;
+      paramPlaces.set(name, placesOfRange(value));
+      params[name] = rangeOf(value) as ParamValue;
     } else {
-      this.#params[name] = filterValue(value) as Scalar;
+      paramPlaces.set(name, placesIn(value.loc, {}));
+      params[name] = filterValue(value) as Scalar;
     }
   }
 }
 
-/** Member kinds of filter leaves, for the WHERE/HAVING split. */
-const kinds = new WeakMap<Filter, string>();
+/** A range node → an IR date range. */
+function rangeOf(node: RangeNode): DateRange {
+  switch (node.kind) {
+    case 'Param':
+      return node.optional ? { param: node.name, optional: true } : { param: node.name };
+    case 'DayRange':
+      return { relative: node.day };
+    case 'UnitRange':
+      return { relative: node.which, unit: node.unit.value as Granularity };
+    case 'LastNRange':
+      return node.includeToday
+        ? { relative: 'lastN', n: node.count.value, unit: node.unit.value as Granularity, includeToday: true }
+        : { relative: 'lastN', n: node.count.value, unit: node.unit.value as Granularity };
+    case 'AbsoluteRange':
+      return { start: node.start.value, end: node.end.value };
+  }
+}
 
-function collectKinds(filter: Filter, into: Set<string>): void {
-  if ('and' in filter) filter.and.forEach((child) => collectKinds(child, into));
-  else if ('or' in filter) filter.or.forEach((child) => collectKinds(child, into));
-  else if ('not' in filter) collectKinds(filter.not, into);
-  else into.add(kinds.get(filter) ?? 'unknown');
+/** Where the parts of a range were written. */
+function placesOfRange(node: RangeNode): Places<Loc> {
+  return placesIn(node.loc, {
+    '/unit': node.kind === 'UnitRange' || node.kind === 'LastNRange' ? node.unit.loc : undefined,
+    '/n': node.kind === 'LastNRange' ? node.count.loc : undefined,
+    '/start': node.kind === 'AbsoluteRange' ? node.start.loc : undefined,
+    '/end': node.kind === 'AbsoluteRange' ? node.end.loc : undefined,
+  });
 }
 
 /** The IR operator of a test: `=` → `equals`, `not in` → `notIn`, `is not null` → `isNotNull`, … */
-function operatorOf(node: Exclude<PredicateNode, { kind: 'Logical' | 'Not' }>): FilterOperator {
+function operatorOf(node: TestNode): FilterOperator {
   switch (node.kind) {
     case 'Comparison':
       return COMPARISON[node.operator] as FilterOperator;

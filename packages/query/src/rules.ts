@@ -336,19 +336,20 @@ export function checkSegment<Place>(rules: RuleState<Place>, name: string, place
   memberNamed(rules, name, 'segment', place);
 }
 
-/** The `during` range: a time dimension, and a parameter or a valid range. */
+/** The `during` range: a time dimension, and a parameter or a valid range (whose parts are at `rangeAt`). */
 export function checkTimeRange<Place>(
   rules: RuleState<Place>,
   timeRange: TimeRange,
   at: Places<Place>,
+  rangeAt: Places<Place>,
 ): void {
   const { dimension, range } = timeRange;
   const found = memberNamed(rules, dimension, 'dimension', at('/dimension'));
   if (found && (found.member as Dimension).type !== 'time') {
     rules.report(at('/dimension'), 'not-a-time-dimension', { name: found.member.name });
   }
-  if (isParamRef(range)) useParam(rules, range.param, { type: 'range', list: false }, at('/range'));
-  else checkRange(rules, range, (part, index) => at('/range' + (part ?? ''), index));
+  if (isParamRef(range)) useParam(rules, range.param, { type: 'range', list: false }, rangeAt());
+  else checkRange(rules, range, rangeAt);
 }
 
 /** A relative or absolute range: a real unit, a count in range, real and ordered dates. */
