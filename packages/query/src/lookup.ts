@@ -68,6 +68,17 @@ export function resolveMemberName(view: View, text: string): CatalogMember | und
   return index.byName.get(text) ?? index.bySpelling.get(text.toLowerCase());
 }
 
+/** The members of a view of one kind, or of every kind a filter may test (`member`): what to suggest. */
+export function membersOfKind(view: View, kind: CatalogMember['kind'] | 'member'): readonly Named[] {
+  return kind === 'measure'
+    ? view.measures
+    : kind === 'dimension'
+      ? view.dimensions
+      : kind === 'segment'
+        ? (view.segments ?? [])
+        : [...view.dimensions, ...view.measures];
+}
+
 /** A display label for suggestions: `college（学院）`. */
 export function label(named: Named): string {
   return `${named.name}（${named.title['zh-CN']}）`;

@@ -9,8 +9,10 @@
 import type {
   BindingNode,
   DimensionNode,
+  ListNode,
   Loc,
   NameNode,
+  ParamNode,
   PathNode,
   PredicateNode,
   QueryNode,
@@ -26,13 +28,14 @@ import type {
   FilterOperator,
   FilterValue,
   Granularity,
+  ParamRef,
   ParamValue,
   QueryIR,
   Scalar,
 } from './ir.js';
 import { conditionOf } from './condition.js';
 import { canonicalIR, dimensionKey, GRANULARITIES } from './ir.js';
-import { lookupView, resolveMemberName } from './lookup.js';
+import { lookupView, membersOfKind, resolveMemberName } from './lookup.js';
 import type { Issue } from './diagnostic.js';
 import {
   checkColumns,
@@ -247,19 +250,11 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
     const nameNode = parts[index] as NameNode;
     const found = resolveMemberName(view, nameNode.value);
     if (!found) {
-      const pool =
-        kind === 'measure'
-          ? view.measures
-          : kind === 'dimension'
-            ? view.dimensions
-            : kind === 'segment'
-              ? (view.segments ?? [])
-              : [...view.dimensions, ...view.measures];
       issues.push({
         code: 'unknown-member',
         loc: nameNode.loc,
         args: { name: nameNode.value, kind, view: view.name },
-        near: { input: nameNode.value, among: pool },
+        near: { input: nameNode.value, among: membersOfKind(view, kind) },
       });
       return undefined;
     }
@@ -496,32 +491,18 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
     }
     draft.timeRange = { dimension, range: rangeOf(range) };
     timeRangePlaces = placesIn(loc, {});
-    rangePlaces = placesOfRange(range);
+    rangePlaces = placesOf(range);
   }
 
   function resolveBinding(binding: BindingNode): void {
     const name = binding.name.value;
     const value = binding.value;
-    if (value.kind === 'Param') {
-      issues.push({
-        code: 'unexpected-token',
-        loc: value.loc,
-        args: { found: `':${value.name}'`, expected: 'value' },
-      });
-      return;
-    }
+    if (value.kind === 'Param') return paramNotAllowed(value);
+    paramPlaces.set(name, placesOf(value));
     if (value.kind === 'List') {
-      paramPlaces.set(name, placesIn(value.loc, {}));
       const items: Scalar[] = [];
       for (const item of value.values) {
-        if (item.kind === 'Param') {
-          issues.push({
-            code: 'unexpected-token',
-            loc: item.loc,
-            args: { found: `':${item.name}'`, expected: 'value' },
-          });
-          return;
-        }
+        if (item.kind === 'Param') return paramNotAllowed(item);
         items.push(filterValue(item) as Scalar);
       }
       params[name] = items;
@@ -531,12 +512,19 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
       value.kind === 'LastNRange' ||
       value.kind === 'AbsoluteRange'
     ) {
-      paramPlaces.set(name, placesOfRange(value));
       params[name] = rangeOf(value) as ParamValue;
     } else {
-      paramPlaces.set(name, placesIn(value.loc, {}));
       params[name] = filterValue(value) as Scalar;
     }
+  }
+
+  /** A `with` binding binds a value, not another parameter. */
+  function paramNotAllowed(node: ParamNode): void {
+    issues.push({
+      code: 'unexpected-token',
+      loc: node.loc,
+      args: { found: `':${node.name}'`, expected: 'value' },
+    });
   }
 }
 
@@ -544,22 +532,25 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
 function rangeOf(node: RangeNode): DateRange {
   switch (node.kind) {
     case 'Param':
-      return node.optional ? { param: node.name, optional: true } : { param: node.name };
+      return paramRef(node);
     case 'DayRange':
       return { relative: node.day };
     case 'UnitRange':
       return { relative: node.which, unit: node.unit.value as Granularity };
     case 'LastNRange':
-      return node.includeToday
-        ? { relative: 'lastN', n: node.count.value, unit: node.unit.value as Granularity, includeToday: true }
-        : { relative: 'lastN', n: node.count.value, unit: node.unit.value as Granularity };
+      return {
+        relative: 'lastN',
+        n: node.count.value,
+        unit: node.unit.value as Granularity,
+        ...(node.includeToday && { includeToday: true }),
+      };
     case 'AbsoluteRange':
       return { start: node.start.value, end: node.end.value };
   }
 }
 
-/** Where the parts of a range were written. */
-function placesOfRange(node: RangeNode): Places<Loc> {
+/** Where the parts of a value were written: a range has parts, any other value is one place. */
+function placesOf(node: RangeNode | ValueNode | ListNode): Places<Loc> {
   return placesIn(node.loc, {
     '/unit': node.kind === 'UnitRange' || node.kind === 'LastNRange' ? node.unit.loc : undefined,
     '/n': node.kind === 'LastNRange' ? node.count.loc : undefined,
@@ -587,12 +578,16 @@ function operatorOf(node: TestNode): FilterOperator {
 function filterValue(node: ValueNode): FilterValue {
   switch (node.kind) {
     case 'Param':
-      return node.optional ? { param: node.name, optional: true } : { param: node.name };
+      return paramRef(node);
     case 'Null':
       return null;
     default:
       return node.value;
   }
+}
+
+function paramRef(node: ParamNode): ParamRef {
+  return node.optional ? { param: node.name, optional: true } : { param: node.name };
 }
 
 function textOf(path: PathNode): string {

@@ -25,7 +25,7 @@ import type {
   TopN,
 } from './ir.js';
 import { dimensionKey, GRANULARITIES, IR_LIMITS, isParamRef } from './ir.js';
-import { lookupMember } from './lookup.js';
+import { lookupMember, membersOfKind } from './lookup.js';
 
 /**
  * Where the parts of one IR node are: `part` is a field (`/granularity`), `index` an item of it
@@ -98,13 +98,11 @@ export function memberNamed<Place>(
   }
   const found = lookupMember(view, name);
   if (!found) {
-    const pool =
-      kind === 'measure' ? view.measures : kind === 'dimension' ? view.dimensions : (view.segments ?? []);
     report(
       place,
       'unknown-member',
       { name, kind, view: view.name },
-      { near: { input: name, among: pool, prefix: `${view.name}.` } },
+      { near: { input: name, among: membersOfKind(view, kind), prefix: `${view.name}.` } },
     );
     return undefined;
   }
@@ -256,11 +254,11 @@ function checkCondition<Place>(
   const operator = condition.operator;
   const values = condition.values ?? [];
   const subject = found.member.name;
-  if ((operator === 'like' || operator === 'notLike') && type !== 'string') {
-    rules.report(at('/operator'), 'operator-not-applicable', { operator, member: subject, type });
-    return;
-  }
-  if (/^(lt|lte|gt|gte|between|notBetween)$/.test(operator) && !ORDERED_TYPES.has(type)) {
+  const applicable =
+    operator === 'like' || operator === 'notLike'
+      ? type === 'string'
+      : !/^(lt|lte|gt|gte|between|notBetween)$/.test(operator) || ORDERED_TYPES.has(type);
+  if (!applicable) {
     rules.report(at('/operator'), 'operator-not-applicable', { operator, member: subject, type });
     return;
   }
