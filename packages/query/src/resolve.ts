@@ -115,21 +115,17 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
   const measures: string[] = [];
   const measureLocs: Loc[] = [];
   const dimensions: DimensionRef[] = [];
-  const dimensionPlaces: Places<Loc>[] = [];
   const dimensionTypes: string[] = [];
   const wheres: { filter: Filter; loc: Loc }[] = [];
-  /** Where each node of a filter tree is. */
-  const filterPlaces = new Map<Filter, Places<Loc>>();
+  /** Where each object of the IR (a dimension, a filter node, a range, …) was written. */
+  const written = new Map<object, Places<Loc>>();
+  const placesOf = (node: object): Places<Loc> => written.get(node) as Places<Loc>;
   /** The member kind of each filter leaf (`unknown` when its name is), for the WHERE/HAVING split. */
   const leafKinds = new Map<Filter, string>();
   const segments: string[] = [];
   const params: Record<string, ParamValue> = {};
   const paramPlaces = new Map<string, Places<Loc>>();
   const pagingLocs: Record<string, Loc> = {};
-  let timeRangePlaces: Places<Loc> | undefined;
-  let rangePlaces: Places<Loc> | undefined;
-  let comparePlaces: Places<Loc> | undefined;
-  let topPlaces: Places<Loc> | undefined;
   let rollupLocs: Loc[] = [];
 
   // Columns first: `top`, `order` and `rollup` refer to them wherever they are written.
@@ -138,7 +134,7 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
     if (clause.kind === 'By') clause.dimensions.forEach(resolveDimension);
   }
   measures.forEach((name, i) => checkMeasure(rules, name, measureLocs[i] as Loc));
-  dimensions.forEach((ref, i) => checkDimension(rules, ref, dimensionPlaces[i] as Places<Loc>));
+  dimensions.forEach((ref) => checkDimension(rules, ref, placesOf(ref)));
   if (measures.length) draft.measures = measures;
   if (dimensions.length) draft.dimensions = dimensions;
 
@@ -161,7 +157,7 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
         break;
       case 'Compare':
         draft.compare = { previous: clause.previous.value as Granularity | 'period' };
-        comparePlaces = placesIn(clause.loc, { '/previous': clause.previous.loc });
+        written.set(draft.compare, placesIn(clause.loc, { '/previous': clause.previous.loc }));
         break;
       case 'Top':
         draft.top = {
@@ -171,11 +167,10 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
           ...(clause.per && { per: columnKey(clause.per) }),
           ...(clause.others && { others: true }),
         };
-        topPlaces = placesIn(clause.loc, {
-          '/n': clause.count.loc,
-          '/by': clause.by.loc,
-          '/per': clause.per?.loc,
-        });
+        written.set(
+          draft.top,
+          placesIn(clause.loc, { '/n': clause.count.loc, '/by': clause.by.loc, '/per': clause.per?.loc }),
+        );
         break;
       case 'Order':
         for (const item of clause.items) {
@@ -210,15 +205,12 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
   // The rules that need the whole query, in the order the server applies them: a parameter's first use
   // fixes its type.
   checkColumns(rules, draft, ast.loc);
-  const placesOfFilter = (node: Filter): Places<Loc> => filterPlaces.get(node) as Places<Loc>;
-  if (draft.filters)
-    checkFilter(rules, draft.filters, 'dimension', placesOfFilter(draft.filters), placesOfFilter);
-  if (draft.having) checkFilter(rules, draft.having, 'measure', placesOfFilter(draft.having), placesOfFilter);
-  if (draft.timeRange && timeRangePlaces && rangePlaces)
-    checkTimeRange(rules, draft.timeRange, timeRangePlaces, rangePlaces);
-  if (draft.compare && comparePlaces)
-    checkCompare(rules, draft.compare, draft.timeRange !== undefined, comparePlaces);
-  if (draft.top && topPlaces) checkTop(rules, draft.top, topPlaces);
+  if (draft.filters) checkFilter(rules, draft.filters, 'dimension', placesOf(draft.filters), placesOf);
+  if (draft.having) checkFilter(rules, draft.having, 'measure', placesOf(draft.having), placesOf);
+  const { timeRange, compare, top } = draft;
+  if (timeRange) checkTimeRange(rules, timeRange, placesOf(timeRange), placesOf(timeRange.range));
+  if (compare) checkCompare(rules, compare, timeRange !== undefined, placesOf(compare));
+  if (top) checkTop(rules, top, placesOf(top));
   checkPaging(rules, draft, placesIn(ast.loc, pagingLocs));
   if (draft.rollup) checkRollup(rules, draft, (_, index) => rollupLocs[index ?? 0] as Loc);
   checkParams(rules, params, (name) => paramPlaces.get(name) as Places<Loc>);
@@ -322,7 +314,8 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
     if (parts.attribute !== undefined) ref.attribute = parts.attribute;
     if (node.alias) ref.alias = node.alias.value;
     const memberName = node.path.parts[node.path.parts.length - resolved.rest.length - 1] as NameNode;
-    dimensionPlaces.push(
+    written.set(
+      ref,
       placesIn(node.loc, {
         '/member': memberName.loc,
         '/attribute': parts.attributeLoc,
@@ -368,10 +361,10 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
 
   /** A filter node whose span runs from its first child's to its last child's. */
   function spanning<T extends Filter>(filter: T, children: readonly Filter[]): T {
-    const first = filterPlaces.get(children[0] as Filter) as Places<Loc>;
-    const last = filterPlaces.get(children[children.length - 1] as Filter) as Places<Loc>;
+    const first = placesOf(children[0] as Filter);
+    const last = placesOf(children[children.length - 1] as Filter);
     const span = { start: first().start, end: last().end };
-    filterPlaces.set(filter, () => span);
+    written.set(filter, () => span);
     return filter;
   }
 
@@ -424,7 +417,7 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
       valueNodes.map(filterValue),
     );
     // The subject and each value were written apart; every other part of a condition is the whole test.
-    filterPlaces.set(leaf, (part, index) =>
+    written.set(leaf, (part, index) =>
       index !== undefined
         ? (valueNodes[index] as ValueNode).loc
         : part === '/member'
@@ -445,9 +438,7 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
     const conjuncts: { filter: Filter; loc: Loc }[] = [];
     for (const where of wheres) {
       if ('and' in where.filter)
-        where.filter.and.forEach((filter) =>
-          conjuncts.push({ filter, loc: (filterPlaces.get(filter) as Places<Loc>)() }),
-        );
+        where.filter.and.forEach((filter) => conjuncts.push({ filter, loc: placesOf(filter)() }));
       else conjuncts.push(where);
     }
     for (const { filter, loc } of conjuncts) {
@@ -490,15 +481,15 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
       return;
     }
     draft.timeRange = { dimension, range: rangeOf(range) };
-    timeRangePlaces = placesIn(loc, {});
-    rangePlaces = placesOf(range);
+    written.set(draft.timeRange, placesIn(loc, {}));
+    written.set(draft.timeRange.range, placesOfValue(range));
   }
 
   function resolveBinding(binding: BindingNode): void {
     const name = binding.name.value;
     const value = binding.value;
     if (value.kind === 'Param') return paramNotAllowed(value);
-    paramPlaces.set(name, placesOf(value));
+    paramPlaces.set(name, placesOfValue(value));
     if (value.kind === 'List') {
       const items: Scalar[] = [];
       for (const item of value.values) {
@@ -550,7 +541,7 @@ function rangeOf(node: RangeNode): DateRange {
 }
 
 /** Where the parts of a value were written: a range has parts, any other value is one place. */
-function placesOf(node: RangeNode | ValueNode | ListNode): Places<Loc> {
+function placesOfValue(node: RangeNode | ValueNode | ListNode): Places<Loc> {
   return placesIn(node.loc, {
     '/unit': node.kind === 'UnitRange' || node.kind === 'LastNRange' ? node.unit.loc : undefined,
     '/n': node.kind === 'LastNRange' ? node.count.loc : undefined,
