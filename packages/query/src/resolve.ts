@@ -225,12 +225,11 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
     kind: Kind | 'member',
   ): { found: CatalogMember; qualified: string; rest: NameNode[] } | undefined {
     const parts = path.parts;
-    let index = 0;
+    const index = prefixedWithView(path) ? 1 : 0;
     const first = parts[0] as NameNode;
-    if (parts.length > 1) {
+    if (parts.length > 1 && !index) {
       const other = lookupView(catalog, first.value);
-      if (other === view && resolveMemberName(view, (parts[1] as NameNode).value)) index = 1;
-      else if (other && other !== view && !resolveMemberName(view, first.value)) {
+      if (other && other !== view && !resolveMemberName(view, first.value)) {
         issues.push({
           code: 'wrong-view',
           loc: path.loc,
@@ -251,6 +250,16 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
       return undefined;
     }
     return { found, qualified: `${view.name}.${found.member.name}`, rest: parts.slice(index + 1) };
+  }
+
+  /** True for `view.member` written with this query's view. */
+  function prefixedWithView(path: PathNode): boolean {
+    const [first, second] = path.parts;
+    return (
+      !!second &&
+      lookupView(catalog, (first as NameNode).value) === view &&
+      !!resolveMemberName(view, second.value)
+    );
   }
 
   function resolveMeasure(path: PathNode): void {
@@ -335,24 +344,20 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
   function columnKey(path: PathNode): string {
     const text = textOf(path);
     if (dimensions.some((d) => d.alias === text)) return text;
-    const first = path.parts[0] as NameNode;
-    const second = path.parts[1];
-    const prefixed =
-      second && lookupView(catalog, first.value) === view && resolveMemberName(view, second.value);
-    const parts = prefixed ? path.parts.slice(1) : path.parts;
+    const parts = prefixedWithView(path) ? path.parts.slice(1) : path.parts;
     const found = resolveMemberName(view, (parts[0] as NameNode).value);
     if (found) {
       const qualified = `${view.name}.${found.member.name}`;
       const rest = parts.slice(1).map((n) => n.value);
       if (found.kind !== 'dimension') return [qualified, ...rest].join('.');
-      const written = rest.join('.');
+      const writtenSuffix = rest.join('.');
       const suffix = (attribute?: string, granularity?: string): string =>
         [attribute, granularity].filter((part) => part !== undefined).join('.');
       const match = dimensions.find(
         (d) =>
           d.member === qualified &&
-          (written === suffix(d.attribute, d.granularity) ||
-            (d.granularity !== undefined && written === suffix(d.attribute))),
+          (writtenSuffix === suffix(d.attribute, d.granularity) ||
+            (d.granularity !== undefined && writtenSuffix === suffix(d.attribute))),
       );
       return match ? dimensionKey(match) : [qualified, ...rest].join('.');
     }
