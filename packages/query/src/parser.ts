@@ -158,19 +158,19 @@ export function parseQuery(body: string): ParseOutput {
         return parseFrom();
       case 'measure': {
         advance();
-        const measures = many(() => parsePath());
+        const measures = many(parsePath);
         return node(token, { kind: 'Measure', measures });
       }
       case 'by': {
         advance();
-        const dimensions = many(() => parseDimension());
+        const dimensions = many(parseDimension);
         return node(token, { kind: 'By', dimensions });
       }
       case 'where':
         return parseWhere();
       case 'segment': {
         advance();
-        const segments = many(() => parsePath());
+        const segments = many(parsePath);
         return node(token, { kind: 'Segment', segments });
       }
       case 'during':
@@ -189,12 +189,12 @@ export function parseQuery(body: string): ParseOutput {
         return node(token, { kind: 'Totals' });
       case 'rollup': {
         advance();
-        const columns = many(() => parsePath());
+        const columns = many(parsePath);
         return node(token, { kind: 'Rollup', columns });
       }
       case 'with': {
         advance();
-        const bindings = many(() => parseBinding());
+        const bindings = many(parseBinding);
         return node(token, { kind: 'With', bindings });
       }
     }
@@ -341,7 +341,7 @@ export function parseQuery(body: string): ParseOutput {
   /** List : `(` Value ( `,` Value )* `)` */
   function parseValueList(): ListNode {
     const start = expect('punct', '(');
-    const values = many(() => parseValue());
+    const values = many(parseValue);
     expect('punct', ')');
     return node(start, { kind: 'List', values });
   }
