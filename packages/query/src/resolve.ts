@@ -113,7 +113,6 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
 
   const draft: QueryIR = { v: 1, from: view.name };
   const measures: string[] = [];
-  const measureLocs: Loc[] = [];
   const dimensions: DimensionRef[] = [];
   const dimensionTypes: string[] = [];
   const wheres: { filter: Filter; loc: Loc }[] = [];
@@ -128,13 +127,10 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
   const pagingLocs: Record<string, Loc> = {};
   let rollupLocs: Loc[] = [];
 
-  // Columns first: `top`, `order` and `rollup` refer to them wherever they are written.
-  for (const clause of clauses) {
-    if (clause.kind === 'Measure') clause.measures.forEach(resolveMeasure);
-    if (clause.kind === 'By') clause.dimensions.forEach(resolveDimension);
-  }
-  measures.forEach((name, i) => checkMeasure(rules, name, measureLocs[i] as Loc));
-  dimensions.forEach((ref) => checkDimension(rules, ref, placesOf(ref)));
+  // Columns first, measures then dimensions: `top`, `order` and `rollup` refer to them wherever they are
+  // written.
+  for (const clause of clauses) if (clause.kind === 'Measure') clause.measures.forEach(resolveMeasure);
+  for (const clause of clauses) if (clause.kind === 'By') clause.dimensions.forEach(resolveDimension);
   if (measures.length) draft.measures = measures;
   if (dimensions.length) draft.dimensions = dimensions;
 
@@ -267,7 +263,7 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
     if (!resolved) return;
     extraParts(resolved.rest);
     measures.push(resolved.qualified);
-    measureLocs.push(path.loc);
+    checkMeasure(rules, resolved.qualified, path.loc);
   }
 
   /** Reports parts after a member that cannot follow it. */
@@ -323,7 +319,10 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
     if (parts.attribute !== undefined) ref.attribute = parts.attribute;
     if (node.alias) ref.alias = node.alias.value;
     const memberName = node.path.parts[node.path.parts.length - resolved.rest.length - 1] as NameNode;
-    written.set(
+    dimensions.push(ref);
+    dimensionTypes.push(parts.type);
+    checkDimension(
+      rules,
       ref,
       placesIn(node.loc, {
         '/member': memberName.loc,
@@ -332,8 +331,6 @@ export function resolveQuery(ast: QueryNode, catalog: Catalog, issues: Issue[]):
         '/alias': node.alias?.loc,
       }),
     );
-    dimensions.push(ref);
-    dimensionTypes.push(parts.type);
   }
 
   /**
