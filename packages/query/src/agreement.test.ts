@@ -1,6 +1,6 @@
 /**
  * The text compiler checks a query while it resolves it; the server checks IR with `validateIR`. Both apply
- * the rules of `rules.ts`, through different walks. For 10,000 random queries over the campus catalog —
+ * the rules of `check.ts`, through different walks. For 10,000 random queries over the campus catalog —
  * most of them wrong somewhere: kinds, types, granularities, attributes, columns, counts, dates, parameters —
  * compiling the text must find exactly the issues `validateIR` finds in the IR that text compiles to.
  */

@@ -1,6 +1,6 @@
 /**
  * Resolution: a syntax tree → IR, binding every name to a catalog member (by name, or by title or alias, so
- * `` `学院` `` means `college`), and checking the IR as it is built with the rules of `rules.ts` — the rules
+ * `` `学院` `` means `college`), and checking the IR as it is built with the rules of `check.ts` — the rules
  * `validateIR` applies on the server — each issue placed on the text it came from. Unknown names are reported
  * here with did-you-mean over names, titles, aliases and pinyin, and left out of the IR so no rule reports
  * them twice.
@@ -52,7 +52,7 @@ import {
   checkTop,
   startRules,
   type Places,
-} from './rules.js';
+} from './check.js';
 
 const COMPARISON: Readonly<Record<string, FilterOperator>> = {
   '=': 'equals',
