@@ -1,6 +1,6 @@
 /**
- * The parser: tokens → syntax tree, by recursive descent (one method per grammar rule, its doc comment being
- * the rule) with one precedence-climbing loop for `and`/`or` in `where` predicates.
+ * The parser: tokens → syntax tree, by recursive descent (one function per grammar rule, its doc comment
+ * being the rule) with one precedence-climbing loop for `and`/`or` in `where` predicates.
  *
  * It never throws and reports every syntax error: a rule that meets an unexpected token records it and
  * unwinds to the clause, and parsing resumes at the next clause separator. Work is linear in the input: every
@@ -94,7 +94,10 @@ type Fields<T> = T extends unknown ? Omit<T, 'loc'> : never;
 /** Thrown inside the parser to unwind a clause after an error was recorded; never escapes it. */
 class ClauseError {}
 
-/** Parses query text into a syntax tree and the syntax issues found. */
+/**
+ * Parses query text into a syntax tree and the syntax issues found. The grammar rules below are functions
+ * sharing the parser's state: the tokens, where reading is, and how deep in parentheses and `not`s.
+ */
 export function parseQuery(body: string): ParseOutput {
   const lexed = tokenize(body);
   const tokens = lexed.tokens;
@@ -106,8 +109,11 @@ export function parseQuery(body: string): ParseOutput {
   }));
   /** Work done: tokens read plus rules entered. */
   let steps = 0;
+  /** The index of the current token. */
   let position = 0;
+  /** The end of the last token read: where the node being finished ends. */
   let previousEnd = 0;
+  /** Parentheses and `not`s open around the current token. */
   let depth = 0;
   const ast = parseQueryNode();
   return { ast, issues, steps: steps + body.length };
