@@ -1,6 +1,6 @@
 /**
- * The parser: tokens → syntax tree, by recursive descent (one function per grammar rule, its doc comment
- * being the rule) with one precedence-climbing loop for `and`/`or` in `where` predicates.
+ * The parser: tokens → syntax tree, by recursive descent (one method per grammar rule, its doc comment being
+ * the rule) with one precedence-climbing loop for `and`/`or` in `where` predicates.
  *
  * It never throws and reports every syntax error: a rule that meets an unexpected token records it and
  * unwinds to the clause, and parsing resumes at the next clause separator. Work is linear in the input: every
@@ -94,29 +94,33 @@ type Fields<T> = T extends unknown ? Omit<T, 'loc'> : never;
 /** Thrown inside the parser to unwind a clause after an error was recorded; never escapes it. */
 class ClauseError {}
 
-/**
- * Parses query text into a syntax tree and the syntax issues found. The grammar rules below are functions
- * sharing the parser's state: the tokens, where reading is, and how deep in parentheses and `not`s.
- */
+/** Parses query text into a syntax tree and the syntax issues found. */
 export function parseQuery(body: string): ParseOutput {
   const lexed = tokenize(body);
-  const tokens = lexed.tokens;
   const issues: Issue[] = lexed.errors.map((error) => ({
     code: error.code,
     loc: { start: error.start, end: error.end },
     args: { text: error.text },
     suggestions: error.suggestion === undefined ? undefined : [error.suggestion],
   }));
-  /** Work done: tokens read plus rules entered. */
-  let steps = 0;
-  /** The index of the current token. */
-  let position = 0;
-  /** The end of the last token read: where the node being finished ends. */
-  let previousEnd = 0;
-  /** Parentheses and `not`s open around the current token. */
-  let depth = 0;
-  const ast = parseQueryNode();
-  return { ast, issues, steps: steps + body.length };
+  const parser = new Parser(lexed.tokens, issues);
+  const ast = parser.parseQuery();
+  return { ast, issues, steps: parser.steps + body.length };
+}
+
+class Parser {
+  steps = 0;
+  #position = 0;
+  #previousEnd = 0;
+  #depth = 0;
+
+  readonly #tokens: readonly Token[];
+  readonly #issues: Issue[];
+
+  constructor(tokens: readonly Token[], issues: Issue[]) {
+    this.#tokens = tokens;
+    this.#issues = issues;
+  }
 
   /**
    * Query : Separator* Clause ( Separator+ Clause )* Separator* EOF
@@ -125,23 +129,24 @@ export function parseQuery(body: string): ParseOutput {
    * Rules read tokens with a handful of helpers — `peek`, `optional`, `expect`, `many`, `node` — and report
    * what they expected with `fail`.
    */
-  function parseQueryNode(): QueryNode {
+  parseQuery(): QueryNode {
     const clauses: ClauseNode[] = [];
-    while (optional('punct', '|'));
-    while (!peek('eof')) {
-      const clauseStart = position;
+    while (this.#optional('punct', '|'));
+    while (!this.#peek('eof')) {
+      const clauseStart = this.#position;
       try {
-        clauses.push(parseClause());
-        if (!peek('eof') && !peek('punct', '|') && !atClauseLine()) missingSeparator();
+        clauses.push(this.#parseClause());
+        if (!this.#peek('eof') && !this.#peek('punct', '|') && !this.#atClauseLine())
+          this.#missingSeparator();
       } catch (error) {
         if (!(error instanceof ClauseError)) throw error;
-        depth = 0;
-        synchronize(clauseStart);
+        this.#depth = 0;
+        this.#synchronize(clauseStart);
       }
-      while (optional('punct', '|'));
+      while (this.#optional('punct', '|'));
     }
-    checkClauseOrder(clauses);
-    const end = tokens[tokens.length - 1] as Token;
+    this.#checkClauseOrder(clauses);
+    const end = this.#tokens[this.#tokens.length - 1] as Token;
     return { kind: 'Query', clauses, loc: { start: 0, end: end.end } };
   }
 
@@ -156,56 +161,56 @@ export function parseQuery(body: string): ParseOutput {
    * RollupClause : `rollup` Path ( `,` Path )*
    * WithClause : `with` Binding ( `,` Binding )*
    */
-  function parseClause(): ClauseNode {
-    const token = current();
+  #parseClause(): ClauseNode {
+    const token = this.#current();
     const keyword = token.kind === 'name' ? (CLAUSE_SYNONYMS[token.value] ?? token.value) : '';
     switch (keyword) {
       case 'from':
-        return parseFrom();
+        return this.#parseFrom();
       case 'measure': {
-        advance();
-        const measures = many(parsePath);
-        return node(token, { kind: 'Measure', measures });
+        this.#advance();
+        const measures = this.#many(() => this.#parsePath());
+        return this.#node(token, { kind: 'Measure', measures });
       }
       case 'by': {
-        advance();
-        const dimensions = many(parseDimension);
-        return node(token, { kind: 'By', dimensions });
+        this.#advance();
+        const dimensions = this.#many(() => this.#parseDimension());
+        return this.#node(token, { kind: 'By', dimensions });
       }
       case 'where':
-        return parseWhere();
+        return this.#parseWhere();
       case 'segment': {
-        advance();
-        const segments = many(parsePath);
-        return node(token, { kind: 'Segment', segments });
+        this.#advance();
+        const segments = this.#many(() => this.#parsePath());
+        return this.#node(token, { kind: 'Segment', segments });
       }
       case 'during':
-        return parseDuring();
+        return this.#parseDuring();
       case 'compare':
-        return parseCompare();
+        return this.#parseCompare();
       case 'top':
-        return parseTop();
+        return this.#parseTop();
       case 'order':
-        return parseOrder();
+        return this.#parseOrder();
       case 'limit':
       case 'offset':
-        return parseCount(keyword);
+        return this.#parseCount(keyword);
       case 'totals':
-        advance();
-        return node(token, { kind: 'Totals' });
+        this.#advance();
+        return this.#node(token, { kind: 'Totals' });
       case 'rollup': {
-        advance();
-        const columns = many(parsePath);
-        return node(token, { kind: 'Rollup', columns });
+        this.#advance();
+        const columns = this.#many(() => this.#parsePath());
+        return this.#node(token, { kind: 'Rollup', columns });
       }
       case 'with': {
-        advance();
-        const bindings = many(parseBinding);
-        return node(token, { kind: 'With', bindings });
+        this.#advance();
+        const bindings = this.#many(() => this.#parseBinding());
+        return this.#node(token, { kind: 'With', bindings });
       }
     }
     if (token.kind === 'name') {
-      issues.push({
+      this.#issues.push({
         code: 'unknown-clause',
         loc: { start: token.start, end: token.end },
         args: { text: token.value, clauses: CLAUSE_KEYWORDS.join(', ') },
@@ -217,38 +222,44 @@ export function parseQuery(body: string): ParseOutput {
       });
       throw new ClauseError();
     }
-    return fail(['clause']);
+    return this.#fail(['clause']);
   }
 
   /** FromClause : `from` Name */
-  function parseFrom(): ClauseNode {
-    const start = advance();
-    const view = parseName();
-    return node(start, { kind: 'From', view });
+  #parseFrom(): ClauseNode {
+    const start = this.#advance();
+    const view = this.#parseName();
+    return this.#node(start, { kind: 'From', view });
   }
 
   /** Dimension : Path ( `as` Name )? */
-  function parseDimension(): DimensionNode {
-    const start = current();
-    const path = parsePath();
-    const alias = optionalKeyword('as') ? parseName() : undefined;
-    return alias ? node(start, { kind: 'Dimension', path, alias }) : node(start, { kind: 'Dimension', path });
+  #parseDimension(): DimensionNode {
+    const start = this.#current();
+    const path = this.#parsePath();
+    const alias = this.#optionalKeyword('as') ? this.#parseName() : undefined;
+    return alias
+      ? this.#node(start, { kind: 'Dimension', path, alias })
+      : this.#node(start, { kind: 'Dimension', path });
   }
 
   /** Binding : Name `=` ( Value | List | Range ) */
-  function parseBinding(): BindingNode {
-    const start = current();
-    const name = parseName();
-    expect('punct', '=');
-    const value = peek('punct', '(') ? parseValueList() : atRangeStart() ? parseRange() : parseValue();
-    return node(start, { kind: 'Binding', name, value });
+  #parseBinding(): BindingNode {
+    const start = this.#current();
+    const name = this.#parseName();
+    this.#expect('punct', '=');
+    const value = this.#peek('punct', '(')
+      ? this.#parseValueList()
+      : this.#atRangeStart()
+        ? this.#parseRange()
+        : this.#parseValue();
+    return this.#node(start, { kind: 'Binding', name, value });
   }
 
   /** WhereClause : `where` Predicate */
-  function parseWhere(): ClauseNode {
-    const start = advance();
-    const predicate = parsePredicate(1);
-    return node(start, { kind: 'Where', predicate });
+  #parseWhere(): ClauseNode {
+    const start = this.#advance();
+    const predicate = this.#parsePredicate(1);
+    return this.#node(start, { kind: 'Where', predicate });
   }
 
   /**
@@ -257,16 +268,16 @@ export function parseQuery(body: string): ParseOutput {
    * Precedence climbing: parse an operand, then fold in every operator at least as tight as `minPrecedence`,
    * parsing its right operand at the next level up.
    */
-  function parsePredicate(minPrecedence: number): PredicateNode {
-    const start = current();
-    let left = parseUnary();
+  #parsePredicate(minPrecedence: number): PredicateNode {
+    const start = this.#current();
+    let left = this.#parseUnary();
     for (;;) {
-      const token = current();
+      const token = this.#current();
       const precedence = token.kind === 'name' ? PRECEDENCE[token.value] : undefined;
       if (precedence === undefined || precedence < minPrecedence) return left;
-      advance();
-      const right = parsePredicate(precedence + 1);
-      left = node<PredicateNode>(start, {
+      this.#advance();
+      const right = this.#parsePredicate(precedence + 1);
+      left = this.#node<PredicateNode>(start, {
         kind: 'Logical',
         operator: token.value as 'and' | 'or',
         left,
@@ -276,11 +287,11 @@ export function parseQuery(body: string): ParseOutput {
   }
 
   /** Unary : `not` Unary | `(` Predicate `)` | Test */
-  function parseUnary(): PredicateNode {
-    const start = current();
-    if (peekKeyword('not') || peek('punct', '(')) {
-      if (++depth > MAX_NESTING) {
-        issues.push({
+  #parseUnary(): PredicateNode {
+    const start = this.#current();
+    if (this.#peekKeyword('not') || this.#peek('punct', '(')) {
+      if (++this.#depth > MAX_NESTING) {
+        this.#issues.push({
           code: 'too-deep',
           loc: { start: start.start, end: start.end },
           args: { max: MAX_NESTING },
@@ -288,17 +299,17 @@ export function parseQuery(body: string): ParseOutput {
         throw new ClauseError();
       }
       let result: PredicateNode;
-      if (optionalKeyword('not')) {
-        result = node(start, { kind: 'Not', operand: parseUnary() });
+      if (this.#optionalKeyword('not')) {
+        result = this.#node(start, { kind: 'Not', operand: this.#parseUnary() });
       } else {
-        advance();
-        result = parsePredicate(1);
-        expect('punct', ')');
+        this.#advance();
+        result = this.#parsePredicate(1);
+        this.#expect('punct', ')');
       }
-      depth--;
+      this.#depth--;
       return result;
     }
-    return parseTest();
+    return this.#parseTest();
   }
 
   /**
@@ -309,107 +320,107 @@ export function parseQuery(body: string): ParseOutput {
    *      | Path `is` `not`? `null`
    * ComparisonOperator : `=` | `!=` | `<>` | `<` | `<=` | `>` | `>=`
    */
-  function parseTest(): PredicateNode {
-    const start = current();
-    const subject = parsePath();
-    const token = current();
+  #parseTest(): PredicateNode {
+    const start = this.#current();
+    const subject = this.#parsePath();
+    const token = this.#current();
     if (token.kind === 'punct' && COMPARISON_OPERATORS.has(token.value)) {
-      advance();
+      this.#advance();
       const operator = (token.value === '<>' ? '!=' : token.value) as ComparisonOperator;
-      const value = parseValue();
-      return node(start, { kind: 'Comparison', subject, operator, value });
+      const value = this.#parseValue();
+      return this.#node(start, { kind: 'Comparison', subject, operator, value });
     }
-    if (optionalKeyword('is')) {
-      const negated = optionalKeyword('not');
-      expectKeyword('null');
-      return node(start, { kind: 'IsNull', subject, negated });
+    if (this.#optionalKeyword('is')) {
+      const negated = this.#optionalKeyword('not');
+      this.#expectKeyword('null');
+      return this.#node(start, { kind: 'IsNull', subject, negated });
     }
-    const negated = optionalKeyword('not');
-    if (optionalKeyword('in')) {
-      const values = peek('param') ? parseParam() : parseValueList();
-      return node(start, { kind: 'In', subject, negated, values });
+    const negated = this.#optionalKeyword('not');
+    if (this.#optionalKeyword('in')) {
+      const values = this.#peek('param') ? this.#parseParam() : this.#parseValueList();
+      return this.#node(start, { kind: 'In', subject, negated, values });
     }
-    if (optionalKeyword('between')) {
-      const low = parseValue();
-      expectKeyword('and');
-      const high = parseValue();
-      return node(start, { kind: 'Between', subject, negated, low, high });
+    if (this.#optionalKeyword('between')) {
+      const low = this.#parseValue();
+      this.#expectKeyword('and');
+      const high = this.#parseValue();
+      return this.#node(start, { kind: 'Between', subject, negated, low, high });
     }
-    if (optionalKeyword('like')) {
-      const pattern = parseValue();
-      return node(start, { kind: 'Like', subject, negated, pattern });
+    if (this.#optionalKeyword('like')) {
+      const pattern = this.#parseValue();
+      return this.#node(start, { kind: 'Like', subject, negated, pattern });
     }
-    return fail(
+    return this.#fail(
       negated ? ['in', 'between', 'like'] : ['=', '!=', '<', '<=', '>', '>=', 'in', 'between', 'like', 'is'],
     );
   }
 
   /** List : `(` Value ( `,` Value )* `)` */
-  function parseValueList(): ListNode {
-    const start = expect('punct', '(');
-    const values = many(parseValue);
-    expect('punct', ')');
-    return node(start, { kind: 'List', values });
+  #parseValueList(): ListNode {
+    const start = this.#expect('punct', '(');
+    const values = this.#many(() => this.#parseValue());
+    this.#expect('punct', ')');
+    return this.#node(start, { kind: 'List', values });
   }
 
   /**
    * Value : String | `-`? Number | Date | `true` | `false` | `null` | Param
    */
-  function parseValue(): ValueNode {
-    const token = current();
+  #parseValue(): ValueNode {
+    const token = this.#current();
     switch (token.kind) {
       case 'string':
-        advance();
-        return node(token, { kind: 'String', value: token.value });
+        this.#advance();
+        return this.#node(token, { kind: 'String', value: token.value });
       case 'number':
-        return parseNumber();
+        return this.#parseNumber();
       case 'date':
-        return parseDate();
+        return this.#parseDate();
       case 'param':
-        return parseParam();
+        return this.#parseParam();
       case 'punct':
-        if (token.value === '-') return parseNumber();
+        if (token.value === '-') return this.#parseNumber();
         break;
       case 'name':
         if (token.value === 'true' || token.value === 'false') {
-          advance();
-          return node(token, { kind: 'Boolean', value: token.value === 'true' });
+          this.#advance();
+          return this.#node(token, { kind: 'Boolean', value: token.value === 'true' });
         }
         if (token.value === 'null') {
-          advance();
-          return node(token, { kind: 'Null' });
+          this.#advance();
+          return this.#node(token, { kind: 'Null' });
         }
         // A bare word where a value belongs is almost always a string missing its quotes.
-        return fail(['value'], ["'" + token.value + "'"]);
+        return this.#fail(['value'], ["'" + token.value + "'"]);
     }
-    return fail(['value']);
+    return this.#fail(['value']);
   }
 
   /** Number : `-`? NumberToken */
-  function parseNumber(): NumberNode {
-    const start = current();
-    const negative = optional('punct', '-') !== undefined;
-    const token = expect('number');
+  #parseNumber(): NumberNode {
+    const start = this.#current();
+    const negative = this.#optional('punct', '-') !== undefined;
+    const token = this.#expect('number');
     const value = Number(token.value);
-    return node(start, { kind: 'Number', value: negative ? -value : value });
+    return this.#node(start, { kind: 'Number', value: negative ? -value : value });
   }
 
   /** Date : DateToken */
-  function parseDate(): DateNode {
-    const token = expect('date');
-    return node(token, { kind: 'Date', value: token.value });
+  #parseDate(): DateNode {
+    const token = this.#expect('date');
+    return this.#node(token, { kind: 'Date', value: token.value });
   }
 
   /** Param : `:` Name `?`? */
-  function parseParam(): ParamNode {
-    const token = expect('param');
-    return node(token, { kind: 'Param', name: token.value, optional: token.optional === true });
+  #parseParam(): ParamNode {
+    const token = this.#expect('param');
+    return this.#node(token, { kind: 'Param', name: token.value, optional: token.optional === true });
   }
 
   /** DuringClause : `during` Range */
-  function parseDuring(): ClauseNode {
-    const start = advance();
-    return node(start, { kind: 'During', range: parseRange() });
+  #parseDuring(): ClauseNode {
+    const start = this.#advance();
+    return this.#node(start, { kind: 'During', range: this.#parseRange() });
   }
 
   /**
@@ -420,46 +431,46 @@ export function parseQuery(body: string): ParseOutput {
    *       | Date `to` Date
    *       | Param
    */
-  function parseRange(): RangeNode {
-    const start = current();
-    if (start.kind === 'param') return parseParam();
+  #parseRange(): RangeNode {
+    const start = this.#current();
+    if (start.kind === 'param') return this.#parseParam();
     if (start.kind === 'date') {
-      const from = parseDate();
-      expectKeyword('to');
-      const to = parseDate();
-      return node(start, { kind: 'AbsoluteRange', start: from, end: to });
+      const from = this.#parseDate();
+      this.#expectKeyword('to');
+      const to = this.#parseDate();
+      return this.#node(start, { kind: 'AbsoluteRange', start: from, end: to });
     }
-    if (optionalKeyword('today') || optionalKeyword('yesterday')) {
-      return node(start, { kind: 'DayRange', day: start.value as 'today' | 'yesterday' });
+    if (this.#optionalKeyword('today') || this.#optionalKeyword('yesterday')) {
+      return this.#node(start, { kind: 'DayRange', day: start.value as 'today' | 'yesterday' });
     }
-    if (optionalKeyword('this') || optionalKeyword('next')) {
-      const unit = parseUnit();
-      return node(start, { kind: 'UnitRange', which: start.value as 'this' | 'next', unit });
+    if (this.#optionalKeyword('this') || this.#optionalKeyword('next')) {
+      const unit = this.#parseUnit();
+      return this.#node(start, { kind: 'UnitRange', which: start.value as 'this' | 'next', unit });
     }
-    if (optionalKeyword('last')) {
-      if (!peek('number')) {
-        return node(start, { kind: 'UnitRange', which: 'last', unit: parseUnit() });
+    if (this.#optionalKeyword('last')) {
+      if (!this.#peek('number')) {
+        return this.#node(start, { kind: 'UnitRange', which: 'last', unit: this.#parseUnit() });
       }
-      const count = parseNumber();
-      const unit = parseUnit();
+      const count = this.#parseNumber();
+      const unit = this.#parseUnit();
       let includeToday = false;
-      if (optionalKeyword('including')) {
-        expectKeyword('today');
+      if (this.#optionalKeyword('including')) {
+        this.#expectKeyword('today');
         includeToday = true;
       }
-      return node(start, { kind: 'LastNRange', count, unit, includeToday });
+      return this.#node(start, { kind: 'LastNRange', count, unit, includeToday });
     }
-    return fail(['today', 'yesterday', 'this', 'last', 'next', 'date', 'param']);
+    return this.#fail(['today', 'yesterday', 'this', 'last', 'next', 'date', 'param']);
   }
 
   /** Unit : `minute`(s) | `hour`(s) | `day`(s) | `week`(s) | `month`(s) | `quarter`(s) | `year`(s)
    *      | `academic_year`(s) | `semester`(s) | `teaching_week`(s) */
-  function parseUnit(): UnitNode {
-    const token = current();
+  #parseUnit(): UnitNode {
+    const token = this.#current();
     const value = token.kind === 'name' ? unitOf(token.value) : undefined;
     if (value === undefined) {
       if (token.kind === 'name') {
-        issues.push({
+        this.#issues.push({
           code: 'unknown-granularity',
           loc: { start: token.start, end: token.end },
           args: { text: token.value },
@@ -467,32 +478,32 @@ export function parseQuery(body: string): ParseOutput {
         });
         throw new ClauseError();
       }
-      return fail(['unit']);
+      return this.#fail(['unit']);
     }
-    advance();
-    return node(token, { kind: 'Unit', value, text: token.value });
+    this.#advance();
+    return this.#node(token, { kind: 'Unit', value, text: token.value });
   }
 
   /** CompareClause : `compare` `previous` ( `period` | Unit ) */
-  function parseCompare(): ClauseNode {
-    const start = advance();
-    expectKeyword('previous');
-    const token = current();
+  #parseCompare(): ClauseNode {
+    const start = this.#advance();
+    this.#expectKeyword('previous');
+    const token = this.#current();
     const previous: CompareClause['previous'] =
-      token.kind === 'name' && token.value === 'period' ? parseName() : parseUnit();
-    return node(start, { kind: 'Compare', previous });
+      token.kind === 'name' && token.value === 'period' ? this.#parseName() : this.#parseUnit();
+    return this.#node(start, { kind: 'Compare', previous });
   }
 
   /** TopClause : `top` Number `by` Path Direction? ( `per` Path )? `others`? */
-  function parseTop(): ClauseNode {
-    const start = advance();
-    const count = parseNumber();
-    expectKeyword('by');
-    const by = parsePath();
-    const direction = parseDirection();
-    const per = optionalKeyword('per') ? parsePath() : undefined;
-    const others = optionalKeyword('others');
-    return node(start, {
+  #parseTop(): ClauseNode {
+    const start = this.#advance();
+    const count = this.#parseNumber();
+    this.#expectKeyword('by');
+    const by = this.#parsePath();
+    const direction = this.#parseDirection();
+    const per = this.#optionalKeyword('per') ? this.#parsePath() : undefined;
+    const others = this.#optionalKeyword('others');
+    return this.#node(start, {
       kind: 'Top',
       count,
       by,
@@ -504,112 +515,112 @@ export function parseQuery(body: string): ParseOutput {
 
   /** OrderClause : `order` `by`? OrderItem ( `,` OrderItem )*
    *  OrderItem : Path Direction? */
-  function parseOrder(): ClauseNode {
-    const start = advance();
-    optionalKeyword('by');
-    const items = many((): OrderItemNode => {
-      const itemStart = current();
-      const path = parsePath();
-      const direction = parseDirection();
-      return node(itemStart, { kind: 'OrderItem', path, ...(direction && { direction }) });
+  #parseOrder(): ClauseNode {
+    const start = this.#advance();
+    this.#optionalKeyword('by');
+    const items = this.#many((): OrderItemNode => {
+      const itemStart = this.#current();
+      const path = this.#parsePath();
+      const direction = this.#parseDirection();
+      return this.#node(itemStart, { kind: 'OrderItem', path, ...(direction && { direction }) });
     });
-    return node(start, { kind: 'Order', items });
+    return this.#node(start, { kind: 'Order', items });
   }
 
   /** Direction : `asc` | `desc` */
-  function parseDirection(): Direction | undefined {
-    if (optionalKeyword('asc')) return 'asc';
-    if (optionalKeyword('desc')) return 'desc';
+  #parseDirection(): Direction | undefined {
+    if (this.#optionalKeyword('asc')) return 'asc';
+    if (this.#optionalKeyword('desc')) return 'desc';
     return undefined;
   }
 
   /** LimitClause : `limit` Number
    *  OffsetClause : `offset` Number */
-  function parseCount(keyword: 'limit' | 'offset'): ClauseNode {
-    const start = advance();
-    const count = parseNumber();
-    return node(start, { kind: keyword === 'limit' ? 'Limit' : 'Offset', count });
+  #parseCount(keyword: 'limit' | 'offset'): ClauseNode {
+    const start = this.#advance();
+    const count = this.#parseNumber();
+    return this.#node(start, { kind: keyword === 'limit' ? 'Limit' : 'Offset', count });
   }
 
   /** Path : Name ( `.` Name )* */
-  function parsePath(): PathNode {
-    const start = current();
-    const parts = [parseName()];
-    while (optional('punct', '.')) parts.push(parseName());
-    return node(start, { kind: 'Path', parts });
+  #parsePath(): PathNode {
+    const start = this.#current();
+    const parts = [this.#parseName()];
+    while (this.#optional('punct', '.')) parts.push(this.#parseName());
+    return this.#node(start, { kind: 'Path', parts });
   }
 
   /** Name : NameToken | `` ` `` title `` ` `` */
-  function parseName(): NameNode {
-    const token = current();
-    if (token.kind !== 'name' && token.kind !== 'quoted') return fail(['name']);
-    advance();
-    return node(token, { kind: 'Name', value: token.value, quoted: token.kind === 'quoted' });
+  #parseName(): NameNode {
+    const token = this.#current();
+    if (token.kind !== 'name' && token.kind !== 'quoted') return this.#fail(['name']);
+    this.#advance();
+    return this.#node(token, { kind: 'Name', value: token.value, quoted: token.kind === 'quoted' });
   }
 
   // Helpers shared by every rule.
 
   /** The current token, counted as one step of work. */
-  function current(): Token {
-    steps++;
-    return tokens[position] as Token;
+  #current(): Token {
+    this.steps++;
+    return this.#tokens[this.#position] as Token;
   }
 
   /** True when the current token has this kind (and value). */
-  function peek(kind: TokenKind, value?: string): boolean {
-    const token = current();
+  #peek(kind: TokenKind, value?: string): boolean {
+    const token = this.#current();
     return token.kind === kind && (value === undefined || token.value === value);
   }
 
-  function peekKeyword(keyword: string): boolean {
-    return peek('name', keyword);
+  #peekKeyword(keyword: string): boolean {
+    return this.#peek('name', keyword);
   }
 
   /** Consumes the current token and returns it. */
-  function advance(): Token {
-    const token = current();
-    if (token.kind !== 'eof') position++;
-    previousEnd = token.end;
+  #advance(): Token {
+    const token = this.#current();
+    if (token.kind !== 'eof') this.#position++;
+    this.#previousEnd = token.end;
     return token;
   }
 
   /** Consumes the current token if it matches. */
-  function optional(kind: TokenKind, value?: string): Token | undefined {
-    return peek(kind, value) ? advance() : undefined;
+  #optional(kind: TokenKind, value?: string): Token | undefined {
+    return this.#peek(kind, value) ? this.#advance() : undefined;
   }
 
-  function optionalKeyword(keyword: string): boolean {
-    return optional('name', keyword) !== undefined;
+  #optionalKeyword(keyword: string): boolean {
+    return this.#optional('name', keyword) !== undefined;
   }
 
   /** Consumes the current token, which must match; otherwise reports what was expected and unwinds. */
-  function expect(kind: TokenKind, value?: string): Token {
-    return optional(kind, value) ?? fail([value ?? kind]);
+  #expect(kind: TokenKind, value?: string): Token {
+    return this.#optional(kind, value) ?? this.#fail([value ?? kind]);
   }
 
-  function expectKeyword(keyword: string): void {
-    expect('name', keyword);
+  #expectKeyword(keyword: string): void {
+    this.#expect('name', keyword);
   }
 
   /** Item ( `,` Item )* */
-  function many<T>(parseItem: () => T): T[] {
+  #many<T>(parseItem: () => T): T[] {
     const items = [parseItem()];
-    while (optional('punct', ',')) items.push(parseItem());
+    while (this.#optional('punct', ',')) items.push(parseItem());
     return items;
   }
 
   /** Finishes a node: its fields, and its location from `start` to the end of the last token read. */
-  function node<T extends { loc: Loc }>(start: Token, fields: Fields<T>): T {
+  #node<T extends { loc: Loc }>(start: Token, fields: Fields<T>): T {
     // Completing the literal in place: copying it with a spread made parsing 2× slower.
     const node = fields as unknown as { loc: Loc };
-    node.loc = { start: start.start, end: Math.max(start.end, previousEnd) };
+    node.loc = { start: start.start, end: Math.max(start.end, this.#previousEnd) };
     return node as T;
   }
 
   /** Records an unexpected token and unwinds to the clause. */
-  function fail(expected: string[], suggestions?: string[]): never {
-    const token = current();
-    issues.push({
+  #fail(expected: string[], suggestions?: string[]): never {
+    const token = this.#current();
+    this.#issues.push({
       code: 'unexpected-token',
       loc: { start: token.start, end: token.end },
       args: { found: describe(token), expected: expected.join(' ') },
@@ -622,10 +633,10 @@ export function parseQuery(body: string): ParseOutput {
    * After a complete clause, something other than a separator: a clause keyword is reported (it lacks its
    * `|`) and parsed as the next clause; anything else is unexpected.
    */
-  function missingSeparator(): void {
-    const token = current();
-    if (token.kind !== 'name' || !isClauseKeyword(token.value)) fail(['|', 'end']);
-    issues.push({
+  #missingSeparator(): void {
+    const token = this.#current();
+    if (token.kind !== 'name' || !isClauseKeyword(token.value)) this.#fail(['|', 'end']);
+    this.#issues.push({
       code: 'unexpected-token',
       loc: { start: token.start, end: token.end },
       args: { found: describe(token), expected: '|' },
@@ -634,40 +645,40 @@ export function parseQuery(body: string): ParseOutput {
   }
 
   /** True at a line that starts with a clause keyword (an implicit separator). */
-  function atClauseLine(): boolean {
-    const token = current();
+  #atClauseLine(): boolean {
+    const token = this.#current();
     return token.newline && token.kind === 'name' && isClauseKeyword(token.value);
   }
 
   /** True when the next tokens start a date range rather than a value (in a `with` binding). */
-  function atRangeStart(): boolean {
-    const token = current();
+  #atRangeStart(): boolean {
+    const token = this.#current();
     if (token.kind === 'date') {
-      const next = tokens[position + 1];
+      const next = this.#tokens[this.#position + 1];
       return next?.kind === 'name' && next.value === 'to';
     }
     return token.kind === 'name' && ['today', 'yesterday', 'this', 'last', 'next'].includes(token.value);
   }
 
   /** Skips to the next clause separator after an error. */
-  function synchronize(clauseStart: number): void {
-    while (!peek('eof') && !peek('punct', '|')) {
-      if (position > clauseStart && atClauseLine()) return;
-      advance();
+  #synchronize(clauseStart: number): void {
+    while (!this.#peek('eof') && !this.#peek('punct', '|')) {
+      if (this.#position > clauseStart && this.#atClauseLine()) return;
+      this.#advance();
     }
   }
 
   /** `from` first and once; single clauses once. */
-  function checkClauseOrder(clauses: readonly ClauseNode[]): void {
+  #checkClauseOrder(clauses: readonly ClauseNode[]): void {
     const seen = new Set<string>();
     const first = clauses[0];
     if (first?.kind !== 'From') {
       const loc = first?.loc ?? { start: 0, end: 0 };
-      issues.push({ code: 'missing-from', loc: { start: loc.start, end: loc.start }, args: {} });
+      this.#issues.push({ code: 'missing-from', loc: { start: loc.start, end: loc.start }, args: {} });
     }
     for (const clause of clauses) {
       if (SINGLE_CLAUSES.has(clause.kind) && seen.has(clause.kind)) {
-        issues.push({
+        this.#issues.push({
           code: 'duplicate-clause',
           loc: clause.loc,
           args: { clause: clause.kind.toLowerCase() },
