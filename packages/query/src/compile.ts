@@ -7,7 +7,7 @@ import type { Catalog, Locale } from './catalog.js';
 import type { QueryNode } from './ast.js';
 import { analyze } from './analyze.js';
 import type { QueryIR } from './ir.js';
-import { toDiagnostic, type Issue } from './diagnostic.js';
+import { toDiagnostic, type Issue, type LocaleMessages } from './diagnostic.js';
 import { loadedLocale } from './locale-registry.js';
 import { parseQuery } from './parser.js';
 import type { Diagnostic } from './problem.js';
@@ -43,8 +43,9 @@ export interface ParseResult {
 
 /** Parses query text without a catalog. Never throws on any text (see {@link CompileOptions.locale}). */
 export function parse(text: string, options: CompileOptions = {}): ParseResult {
+  const texts = loadedLocale(options.locale ?? 'zh-CN');
   const { ast, issues, steps } = parseQuery(text);
-  return { ast, diagnostics: describeIssues(issues, text, options), steps };
+  return { ast, diagnostics: word(issues, texts, text), steps };
 }
 
 /**
@@ -57,10 +58,10 @@ export function parse(text: string, options: CompileOptions = {}): ParseResult {
  * const { ir, diagnostics } = compile('from students | measure headcount | by college', catalog, { locale: 'en' });
  */
 export function compile(text: string, catalog: Catalog, options: CompileOptions = {}): CompileResult {
-  const locale = options.locale ?? 'zh-CN';
-  loadedLocale(locale);
+  // Looked up first, so that a locale not loaded fails every call, not only those with something to say.
+  const texts = loadedLocale(options.locale ?? 'zh-CN');
   const { ir, issues, ast } = analyze(text, catalog);
-  return { ir, diagnostics: describeIssues(issues, text, { locale }), ast };
+  return { ir, diagnostics: word(issues, texts, text), ast };
 }
 
 /**
@@ -73,7 +74,11 @@ export function describeIssues(
   text: string,
   options: CompileOptions = {},
 ): Diagnostic[] {
-  const texts = loadedLocale(options.locale ?? 'zh-CN');
+  return word(issues, loadedLocale(options.locale ?? 'zh-CN'), text);
+}
+
+/** Issues → diagnostics in source order; line starts are only computed when there is something to place. */
+function word(issues: readonly Issue[], texts: LocaleMessages, text: string): Diagnostic[] {
   if (issues.length === 0) return [];
   const source = createSource(text);
   return issues
